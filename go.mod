@@ -1,0 +1,3 @@
+module github.com/aovpnlint/aovpnlint
+
+go 1.26
