@@ -166,6 +166,7 @@ func NewProfile(doc *Document, root *Node) (*Profile, *SyntaxError) {
 			return p, err
 		}
 		if d.Root.Name == "EapHostConfig" {
+			d.Root.Parent = cfg // keys read VPNProfile/.../Configuration/EapHostConfig/...
 			n.EapConfig = NewEapConfig(d.Root)
 			n.EapConfig.Embedded = d
 		}

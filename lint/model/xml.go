@@ -184,6 +184,12 @@ func errorOffset(text []byte, before, after int, msg string) int {
 		}
 		return before
 	}
+	if name, ok := strings.CutPrefix(msg, "invalid characters between </"); ok {
+		name, _, _ = strings.Cut(name, " ")
+		if i := bytes.Index(text[before:], []byte("</"+name)); i >= 0 {
+			return before + i + 2 + len(name) // where the '>' is missing
+		}
+	}
 	off := min(max(after, before), len(text))
 	for off > before && off > 0 && (off >= len(text) || isSpace(text[off])) {
 		off--
