@@ -78,7 +78,7 @@ type NRPTRule struct {
 
 // TrafficFilter is a <TrafficFilter> entry.
 type TrafficFilter struct {
-	Node, AppID, Protocol, LocalPortRanges, RemotePortRanges *Node
+	Node, AppID, Protocol, LocalPortRanges, RemotePortRanges              *Node
 	LocalAddressRanges, RemoteAddressRanges, RoutingPolicyType, Direction *Node
 }
 
