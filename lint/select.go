@@ -6,7 +6,7 @@ import (
 )
 
 // Select returns the rules that enable and disable leave on. Each pattern is a
-// rule ID ("VPN201"), a prefix ("CERT", "VPN2") or "all". For every rule the
+// rule ID ("VPN201"), a rule name, a prefix ("CERT", "VPN2", "VPN2*") or "all". For every rule the
 // most specific matching pattern decides (an ID beats a prefix, a longer
 // prefix a shorter one; on a tie disable wins); with no match a rule is on.
 // A pattern that matches no rule is an error, so typos do not pass silently.
@@ -50,7 +50,12 @@ func matchLen(r *Rule, p string) int {
 		return 0
 	case p == r.ID || p == strings.ToUpper(r.Name):
 		return 100
-	case p != "" && strings.HasPrefix(r.ID, strings.TrimSuffix(p, "*")):
+	}
+	// A prefix is a whole category ("CERT") optionally followed by leading
+	// digits ("VPN2"): "C" does not select CERT rules.
+	p = strings.TrimSuffix(p, "*")
+	letters := strings.TrimRight(p, "0123456789")
+	if letters != "" && letters == r.Prefix() && strings.HasPrefix(r.ID, p) {
 		return len(p)
 	}
 	return -1
