@@ -163,6 +163,9 @@ func NewProfile(doc *Document, root *Node) (*Profile, *SyntaxError) {
 	} else if cfg.Value() != "" && len(cfg.Children) == 0 {
 		d, err := cfg.ParseText()
 		if err != nil {
+			if d == nil && err.Msg == noRoot {
+				return p, nil // only an escaped comment: an empty placeholder, not broken XML
+			}
 			return p, err
 		}
 		if d.Root.Name == "EapHostConfig" {

@@ -14,6 +14,8 @@ import (
 // MaxDepth bounds XML nesting; real profiles nest about twenty deep.
 const MaxDepth = 256
 
+const noRoot = "no root element"
+
 // Node is an XML element that knows where it is in the user's file.
 type Node struct {
 	Name     string // local name
@@ -102,7 +104,7 @@ func ParseXML(src *Source, text []byte, m Mapper) (*Document, *SyntaxError) {
 				return nil, fail(len(text), fmt.Sprintf("unexpected end of file: <%s> is not closed", stack[len(stack)-1].Name))
 			}
 			if doc.Root == nil {
-				return nil, fail(0, "no root element")
+				return nil, fail(0, noRoot)
 			}
 			return doc, nil
 		}

@@ -66,22 +66,23 @@ func predicts(errs []string, code func(string) string) string {
 
 func identity(s string) string { return s }
 
-// clampLoc makes lines and byte columns 1-based and the end no earlier than
-// the start (see clampRegion).
+// clampLoc makes lines and byte columns 1-based and the end later than the
+// start (see clampRegion).
 func clampLoc(l lint.Location) lint.Location {
 	l.StartLine, l.StartColumn, l.EndLine, l.EndColumn = clampRegion(l.StartLine, l.StartColumn, l.EndLine, l.EndColumn)
 	return l
 }
 
-// clampRegion makes lines and columns 1-based and the end no earlier than the
-// start, so no writer emits line or column 0 (GitHub rejects the upload) or a
+// clampRegion makes lines and columns 1-based and the end later than the
+// start (an empty region is widened to one character, as model.Source.Span
+// does), so no writer emits line or column 0 (GitHub rejects the upload) or a
 // region that ends before it starts. The engine already guarantees this; the
 // writers do not trust a hand-built Result.
 func clampRegion(sl, sc, el, ec int) (int, int, int, int) {
 	sl, sc = max(sl, 1), max(sc, 1)
 	el, ec = max(el, sl), max(ec, 1)
 	if el == sl {
-		ec = max(ec, sc)
+		ec = max(ec, sc+1)
 	}
 	return sl, sc, el, ec
 }

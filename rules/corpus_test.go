@@ -1,0 +1,56 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aovpnlint/aovpnlint/lint"
+	"github.com/aovpnlint/aovpnlint/lint/linttest"
+)
+
+const corpus = "../../shared/corpus/profiles"
+
+// corpusExpected lists every finding the default rules give on the real public
+// profiles in ../shared/corpus, each reviewed: "file:line: ID" and why it is
+// right for that file. Anything else is a false alarm and fails the test.
+var corpusExpected = map[string]string{
+	"ProfileXML_Device.xml:13: VPN102":                  "template: vpn.example.com is an RFC 2606 example name",
+	"ProfileXML_Entra_ConditionalAccess.xml:19: VPN102": "template: vpn.example.net is an RFC 2606 example name",
+	"ProfileXML_LockDown.xml:7: VPN102":                 "template: vpn.example.net is an RFC 2606 example name",
+	"ProfileXML_User.xml:21: VPN102":                    "template: vpn.example.net is an RFC 2606 example name",
+	"ProfileXML_User.xml:27: VPN105":                    "the template ships NativeProtocolType Automatic, which Microsoft names as the cause of error 800",
+	"ProfileXML_User.xml:33: VPN211":                    "UserMethod Eap with a comment-only <Configuration> placeholder: the template asks for the EAP configuration to be pasted in",
+}
+
+// TestCorpus: real profiles that Windows accepts load without a LOAD problem
+// and give only the reviewed findings above.
+func TestCorpus(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("../shared/corpus is not beside the repository")
+	}
+	d := linttest.Load(t, corpus)
+	if len(d.Profiles) < 6 {
+		t.Fatalf("loaded %d profiles from %s, want all 6", len(d.Profiles), corpus)
+	}
+	res := lint.Check(d, All())
+	var got []string
+	for _, f := range res.Findings {
+		key := fmt.Sprintf("%s:%d: %s", strings.TrimPrefix(f.Location.Path, corpus+"/"), f.Location.StartLine, f.RuleID)
+		got = append(got, key)
+		if strings.HasPrefix(f.RuleID, "LOAD") {
+			t.Errorf("%s: %s", key, f.Message)
+			continue
+		}
+		if _, ok := corpusExpected[key]; !ok {
+			t.Errorf("unexpected %s: %s", key, f.Message)
+		}
+	}
+	for key := range corpusExpected {
+		if !slices.Contains(got, key) {
+			t.Errorf("expected finding %s is gone: update corpusExpected", key)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"github.com/aovpnlint/aovpnlint/lint"
+	"github.com/aovpnlint/aovpnlint/lint/model"
+)
+
+func init() {
+	register(&lint.Rule{
+		ID:               "VPN201",
+		Name:             "eap-server-validation-disabled",
+		Severity:         lint.Error,
+		Summary:          "PerformServerValidation is false: the RADIUS server certificate is not checked",
+		Fix:              "set PerformServerValidation to true and pin the NPS root CA (TrustedRootCA) and name (ServerNames)",
+		Tags:             []string{"security", "eap"},
+		SecuritySeverity: 8.0,
+		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
+			for i, m := range cfg.Methods() {
+				n := m.PerformServerValidation
+				if !n.IsFalse() {
+					continue
+				}
+				what := "the client accepts any certificate the RADIUS (NPS) server presents, so a rogue server can complete the authentication"
+				if m.Type == model.EapPEAP {
+					what = "the PEAP tunnel is set up without validating the RADIUS (NPS) server certificate, so a rogue server can terminate it"
+				}
+				p.Reportf(n.ValueLoc(), "%s PerformServerValidation is %q: %s", eapLevelName(i, m), n.Value(), what)
+			}
+		},
+	})
+}
+
+// eapLevelName names level i of an EAP configuration for messages:
+// "PEAP (25)" for the outer method, "inner EAP-TLS (13)" for the one inside.
+// The VPN2xx rules share it.
+func eapLevelName(i int, m *model.EapMethod) string {
+	name := "EAP method"
+	if m.Type != 0 {
+		name = model.EapTypeName(m.Type)
+	}
+	if i > 0 {
+		return "inner " + name
+	}
+	return name
+}
