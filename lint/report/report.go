@@ -15,6 +15,9 @@ import (
 type Options struct {
 	Version string // tool version, e.g. "0.1.0" or "(devel)"
 	Color   bool   // ANSI colour in text output (CLI decides: terminal and NO_COLOR unset)
+	// Quiet makes text output one line per finding: no predicts, fix or
+	// related lines and no summary. JSON and SARIF ignore it.
+	Quiet bool
 }
 
 // toolName is the driver and tool name in JSON and SARIF.

@@ -175,6 +175,19 @@ func TestTextColor(t *testing.T) {
 	}
 }
 
+func TestTextQuiet(t *testing.T) {
+	got := render(t, func(w io.Writer) error { return report.Text(w, sample(), report.Options{Quiet: true}) })
+	want := `profiles/device.xml:2:3: note XREF101 profile has <DeviceTunnel> true and conditional access is on
+profiles/user vpn.xml:3:70: error VPN201 user can accept any server: DisableUserPromptForServerValidation is "true"
+`
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if got := render(t, func(w io.Writer) error { return report.Text(w, &lint.Result{}, report.Options{Quiet: true}) }); len(got) != 0 {
+		t.Errorf("quiet output without findings: %q", got)
+	}
+}
+
 func TestTextSummary(t *testing.T) {
 	for _, c := range []struct {
 		res  *lint.Result

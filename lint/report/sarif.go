@@ -140,8 +140,7 @@ type sarifRegion struct {
 // %SRCROOT%, a full region in UTF-16 columns and aovpnlint's own fingerprint.
 // Suppressed findings are left out: GitHub would show them as open alerts.
 func SARIF(w io.Writer, res *lint.Result, o Options) error {
-	rules := slices.Clone(res.Rules)
-	slices.SortStableFunc(rules, func(a, b *lint.Rule) int { return strings.Compare(a.ID, b.ID) })
+	rules := sortedRules(res.Rules)
 	index := make(map[string]int, len(rules))
 	driverRules := make([]sarifRule, 0, len(rules))
 	for _, r := range rules {

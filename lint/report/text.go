@@ -29,6 +29,8 @@ const (
 // Columns are byte columns, as in JSON output. Suppressed findings are left
 // out and counted at the end of the summary line; the level counts are those
 // of the findings shown, the file and profile counts come from res.Summary.
+// With Options.Quiet only the first line of each block is written, and no
+// summary (nothing at all when there is no finding).
 func Text(w io.Writer, res *lint.Result, o Options) error {
 	var b strings.Builder
 	shown, suppressed := 0, 0
@@ -54,6 +56,9 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 			id = ansiBold + id + ansiReset
 		}
 		fmt.Fprintf(&b, "%s: %s %s %s\n", textPos(f.Location), level, id, oneLine(f.Message))
+		if o.Quiet {
+			continue
+		}
 		if p := predicts(f.WindowsErrors, identity); p != "" {
 			fmt.Fprintf(&b, "    predicts %s\n", p)
 		}
@@ -67,6 +72,10 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 				fmt.Fprintf(&b, "    %s: %s\n", textPos(r.Location), oneLine(r.Message))
 			}
 		}
+	}
+	if o.Quiet {
+		_, err := io.WriteString(w, b.String())
+		return err
 	}
 	if shown > 0 {
 		b.WriteString("\n")

@@ -1,0 +1,44 @@
+# Everyday targets. CI runs .ci/run, which calls the same commands.
+GO ?= go
+GOLANGCI_LINT_VERSION ?= v2.15.0
+BIN := bin
+
+.PHONY: all build test race lint docs update bench example check clean
+
+all: check
+
+build:
+	$(GO) build -o $(BIN)/aovpnlint ./cmd/aovpnlint
+
+test:
+	$(GO) test ./...
+
+race:
+	$(GO) test -race ./...
+
+$(BIN)/golangci-lint:
+	GOBIN=$(CURDIR)/$(BIN) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+
+lint: $(BIN)/golangci-lint
+	$(BIN)/golangci-lint run ./...
+
+# Regenerate docs/rules.md from the rules' metadata (a test fails when it is stale).
+docs:
+	$(GO) run ./cmd/aovpnlint rules --format markdown > docs/rules.md
+
+# Rewrite golden files after an intended output change; review the diff.
+update:
+	$(GO) test ./cmd/aovpnlint -update
+
+bench:
+	$(GO) test ./... -run '^$$' -bench . -benchmem
+
+example:
+	$(GO) run ./cmd/aovpnlint testdata/examples
+
+check: test lint
+	gofmt -l . | (! grep .)
+	$(GO) vet ./...
+
+clean:
+	rm -rf $(BIN)

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/aovpnlint/aovpnlint/lint"
+	"github.com/aovpnlint/aovpnlint/lint/report"
+	"github.com/aovpnlint/aovpnlint/rules"
+)
+
+// Exit codes (DESIGN.md).
+const (
+	exitClean = 0 // no finding at or above the fail level
+	exitFail  = 1 // findings at or above the fail level
+	exitUsage = 2 // usage or I/O error
+)
+
+// version is set by the release build (-ldflags "-X main.version=v1.2.3");
+// otherwise it comes from the module's build info.
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+const usage = `aovpnlint lints Windows Always On VPN deployments before they ship.
+
+Usage:
+  aovpnlint [check] [flags] [PATH...]      lint files and folders (default: .)
+  aovpnlint rules [--format text|json|markdown]
+  aovpnlint explain RULE-ID|WINDOWS-ERROR  (e.g. VPN201, 13801, 0x800B0109, 812)
+  aovpnlint version
+
+Run 'aovpnlint check --help' for the check flags.
+`
+
+// run is the whole program; main only exits with its result.
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := "check"
+	if len(args) > 0 {
+		switch args[0] {
+		case "check", "rules", "explain", "version":
+			cmd, args = args[0], args[1:]
+		case "help", "-h", "--help":
+			fmt.Fprint(stdout, usage)
+			return exitClean
+		}
+	}
+	switch cmd {
+	case "rules":
+		return runRules(args, stdout, stderr)
+	case "explain":
+		return runExplain(args, stdout, stderr)
+	case "version":
+		fmt.Fprintf(stdout, "aovpnlint %s\n", toolVersion())
+		return exitClean
+	}
+	return runCheck(args, stdout, stderr)
+}
+
+type checkFlags struct {
+	format, output, failOn, now string
+	trust, serverNames          []string
+	enable, disable, exclude    []string
+	quiet, verbose              bool
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	var c checkFlags
+	fs := pflag.NewFlagSet("check", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVarP(&c.format, "format", "f", "text", "output format: text, json or sarif")
+	fs.StringVarP(&c.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding is at or above this `level`: error, warning, note or none")
+	fs.StringVar(&c.now, "now", "", "evaluate at this `RFC3339` time instead of the clock (reproducible runs)")
+	fs.StringArrayVar(&c.trust, "trust", nil, "root certificate `FILE` the clients trust (repeatable)")
+	fs.StringArrayVar(&c.serverNames, "server-name", nil, "extra expected VPN server `FQDN` (repeatable)")
+	fs.StringSliceVar(&c.enable, "enable", nil, "turn on rules by `ID` or prefix (comma-separated, repeatable)")
+	fs.StringSliceVar(&c.disable, "disable", nil, "turn off rules by `ID` or prefix, e.g. VPN105,CERT (repeatable)")
+	fs.StringArrayVar(&c.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable)")
+	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print findings only: no summary, no fix lines")
+	fs.BoolVarP(&c.verbose, "verbose", "v", false, "say which files were skipped and why")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: aovpnlint [check] [flags] [PATH...]\n\nFlags:\n%s", fs.FlagUsages())
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitClean
+		}
+		return usageError(stderr, err)
+	}
+	write, err := reporter(c.format)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	failOn, err := lint.ParseSeverity(c.failOn)
+	if err != nil {
+		return usageError(stderr, fmt.Errorf("--fail-on: %w", err))
+	}
+	opts := lint.Options{
+		Paths: fs.Args(), Enable: c.enable, Disable: c.disable,
+		ServerNames: c.serverNames, Exclude: c.exclude,
+	}
+	if c.now != "" {
+		if opts.Now, err = time.Parse(time.RFC3339, c.now); err != nil {
+			return usageError(stderr, fmt.Errorf("--now: want an RFC3339 time such as 2026-01-31T12:00:00Z, got %q", c.now))
+		}
+	}
+	for _, t := range c.trust {
+		if _, err := os.Stat(t); err != nil {
+			return usageError(stderr, fmt.Errorf("--trust %s: %w", t, unwrap(err)))
+		}
+	}
+	if c.verbose {
+		opts.Log = func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
+	}
+	res, err := lint.Run(rules.All(), opts)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	code := exitClean
+	for _, e := range res.IOErrors {
+		fmt.Fprintf(stderr, "aovpnlint: %v\n", e)
+		code = exitUsage
+	}
+	out := stdout
+	ro := report.Options{Version: toolVersion(), Color: c.output == "" && isTerminal(stdout), Quiet: c.quiet}
+	if c.output != "" {
+		f, err := os.Create(c.output)
+		if err != nil {
+			fmt.Fprintf(stderr, "aovpnlint: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		out = f
+	}
+	if err := write(out, res, ro); err != nil {
+		fmt.Fprintf(stderr, "aovpnlint: writing the report: %v\n", err)
+		return exitUsage
+	}
+	if code == exitClean && res.Fails(failOn) {
+		code = exitFail
+	}
+	return code
+}
+
+func reporter(format string) (func(io.Writer, *lint.Result, report.Options) error, error) {
+	switch strings.ToLower(format) {
+	case "text":
+		return report.Text, nil
+	case "json":
+		return report.JSON, nil
+	case "sarif":
+		return report.SARIF, nil
+	}
+	return nil, fmt.Errorf("--format: unknown format %q (want text, json or sarif)", format)
+}
+
+func runRules(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("rules", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.StringP("format", "f", "text", "output format: text, json or markdown")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitClean
+		}
+		return usageError(stderr, err)
+	}
+	var err error
+	switch strings.ToLower(*format) {
+	case "text":
+		err = report.RulesText(stdout, rules.All())
+	case "json":
+		err = report.RulesJSON(stdout, rules.All())
+	case "markdown", "md":
+		err = report.RulesMarkdown(stdout, rules.All())
+	default:
+		return usageError(stderr, fmt.Errorf("--format: unknown format %q (want text, json or markdown)", *format))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "aovpnlint: %v\n", err)
+		return exitUsage
+	}
+	return exitClean
+}
+
+func runExplain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		return usageError(stderr, errors.New("explain takes one rule ID or Windows error code, e.g. VPN201 or 13801"))
+	}
+	if r := rules.ByID(args[0]); r != nil {
+		fmt.Fprintf(stdout, "%s %s (%s)\n%s\n\n", r.ID, r.Name, r.Severity, r.Summary)
+		if len(r.WindowsErrors) > 0 {
+			fmt.Fprintf(stdout, "Predicts: %s\n\n", strings.Join(r.WindowsErrors, ", "))
+		}
+		fmt.Fprintf(stdout, "%s\n\nFix: %s\nMore: %s\n", r.Help, r.Fix, r.HelpURI())
+		return exitClean
+	}
+	e := rules.LookupWindowsError(args[0])
+	if e == nil {
+		return usageError(stderr, fmt.Errorf("%q is neither a rule ID nor a Windows error aovpnlint knows (see `aovpnlint rules`)", args[0]))
+	}
+	title := e.Code
+	if e.Symbol != "" {
+		title += " " + e.Symbol
+	}
+	fmt.Fprintf(stdout, "%s\n%q\n\n%s.\n\nCauses:\n", title, e.Title, e.Meaning)
+	for _, c := range e.Causes {
+		fmt.Fprintf(stdout, "  - %s\n", c)
+	}
+	if rs := rules.Predicting(e.Code); len(rs) > 0 {
+		fmt.Fprintf(stdout, "\nRules that detect a cause before deployment:\n")
+		for _, r := range rs {
+			fmt.Fprintf(stdout, "  %-8s %s\n", r.ID, r.Summary)
+		}
+	}
+	return exitClean
+}
+
+func usageError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "aovpnlint: %v\n", err)
+	return exitUsage
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// isTerminal reports whether w is a character device and NO_COLOR is unset.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
