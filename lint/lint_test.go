@@ -65,8 +65,7 @@ func deployment(t *testing.T) *model.Deployment {
 // it, and the other rules still run.
 func TestPanicBecomesFinding(t *testing.T) {
 	crash := &lint.Rule{ID: "VPN900", Name: "crash", Severity: lint.Note, CheckProfile: func(*lint.Pass, *model.Profile) {
-		var m map[string]int
-		m["x"]++
+		panic("boom")
 	}}
 	ok := &lint.Rule{ID: "VPN901", Name: "ok", Severity: lint.Warning, CheckProfile: func(p *lint.Pass, prof *model.Profile) {
 		p.Reportf(prof.AlwaysOn.Loc(), "always on is %s", prof.AlwaysOn.Value())
@@ -76,7 +75,7 @@ func TestPanicBecomesFinding(t *testing.T) {
 		t.Fatalf("findings %+v", res.Findings)
 	}
 	f := res.Findings[0]
-	if f.RuleID != "VPN900" || f.Level != lint.Error || !strings.Contains(f.Message, "VPN900 (crash) crashed") || f.Location.StartLine != 1 {
+	if f.RuleID != "VPN900" || f.Level != lint.Error || !strings.Contains(f.Message, "VPN900 (crash) crashed on this input: boom") || f.Location.StartLine != 1 {
 		t.Errorf("panic finding %+v", f)
 	}
 	if res.Findings[1].RuleID != "VPN901" || res.Findings[1].Location.StartLine != 2 {

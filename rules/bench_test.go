@@ -14,6 +14,7 @@ import (
 // profile8K returns the example user-tunnel profile grown with routes to the
 // size of a typical production profile (about 8 KB).
 func profile8K(tb testing.TB) []byte {
+	tb.Helper()
 	b, err := os.ReadFile("../testdata/examples/profiles/user-tunnel.xml")
 	if err != nil {
 		tb.Fatal(err)

@@ -59,7 +59,7 @@ func eapThumbprintProblem(v string) string {
 		return fmt.Sprintf("contains %q, which is not a hex digit: a SHA-1 thumbprint is 40 hex digits, optionally separated by spaces", first)
 	case bad > 1:
 		return fmt.Sprintf("contains %d characters that are not hex digits, the first %q: a SHA-1 thumbprint is 40 hex digits, optionally separated by spaces", bad, first)
-	case digits == zeros && digits == 40:
+	case digits == zeros && zeros == 40:
 		return "is an all-zero placeholder, not the thumbprint of a real root CA"
 	case digits == zeros:
 		return fmt.Sprintf("is an all-zero placeholder of %d hex digits, not the 40-digit SHA-1 thumbprint of a real root CA", digits)

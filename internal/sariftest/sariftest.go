@@ -62,7 +62,7 @@ func compile(path string) (*jsonschema.Schema, error) {
 	defer f.Close()
 	doc, err := jsonschema.UnmarshalJSON(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat() // uri, uri-reference, date-time: GitHub's upload checks them

@@ -22,6 +22,7 @@ func (r *recorder) Logf(f string, a ...any)   {}
 func (r *recorder) Failed() bool              { return len(r.errs) > 0 }
 
 func record(t *testing.T, sarif string) *recorder {
+	t.Helper()
 	r := &recorder{TB: t}
 	done := make(chan struct{})
 	go func() {

@@ -67,9 +67,7 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 				return nil
 			}
 			if e.Type()&fs.ModeSymlink != 0 {
-				target, err := filepath.EvalSymlinks(fp)
-				abs, _ := filepath.Abs(target)
-				if err != nil || !within(root, abs) {
+				if !symlinkWithin(root, fp) {
 					logf("skip %s: symbolic link that leaves the scan root is not followed", rel(cwd, fp))
 					return nil
 				}
@@ -139,6 +137,16 @@ func rel(cwd, fp string) string {
 		}
 	}
 	return filepath.ToSlash(fp)
+}
+
+// symlinkWithin reports whether the link resolves to a file inside root.
+func symlinkWithin(root, link string) bool {
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return false
+	}
+	abs, err := filepath.Abs(target)
+	return err == nil && within(root, abs)
 }
 
 func within(root, p string) bool {

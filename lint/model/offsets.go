@@ -130,12 +130,12 @@ func entity(name string) (rune, bool) {
 		var n uint64
 		var err error
 		if name[1] == 'x' || name[1] == 'X' {
-			n, err = strconv.ParseUint(name[2:], 16, 32)
+			n, err = strconv.ParseUint(name[2:], 16, 21)
 		} else {
-			n, err = strconv.ParseUint(name[1:], 10, 32)
+			n, err = strconv.ParseUint(name[1:], 10, 21)
 		}
-		if err == nil && utf8.ValidRune(rune(n)) {
-			return rune(n), true
+		if r := rune(n); err == nil && utf8.ValidRune(r) {
+			return r, true
 		}
 	}
 	return 0, false

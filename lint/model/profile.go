@@ -17,7 +17,7 @@ type Profile struct {
 	AlwaysOn                *Node
 	DeviceTunnel            *Node
 	RememberCredentials     *Node
-	DnsSuffix               *Node
+	DNSSuffix               *Node
 	TrustedNetworkDetection *Node
 	LockDown                *Node
 	Proxy                   *Node
@@ -73,7 +73,7 @@ type Route struct {
 
 // NRPTRule is a <DomainNameInformation> entry.
 type NRPTRule struct {
-	Node, DomainName, DnsServers, WebProxyServers, AutoTrigger, Persistent *Node
+	Node, DomainName, DNSServers, WebProxyServers, AutoTrigger, Persistent *Node
 }
 
 // TrafficFilter is a <TrafficFilter> entry.
@@ -111,7 +111,7 @@ func NewProfile(doc *Document, root *Node) (*Profile, *SyntaxError) {
 		AlwaysOn:                root.Child("AlwaysOn"),
 		DeviceTunnel:            root.Child("DeviceTunnel"),
 		RememberCredentials:     root.Child("RememberCredentials"),
-		DnsSuffix:               root.Child("DnsSuffix"),
+		DNSSuffix:               root.Child("DnsSuffix"),
 		TrustedNetworkDetection: root.Child("TrustedNetworkDetection"),
 		LockDown:                root.Child("LockDown"),
 		Proxy:                   root.Child("Proxy"),

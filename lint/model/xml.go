@@ -99,7 +99,7 @@ func ParseXML(src *Source, text []byte, m Mapper) (*Document, *SyntaxError) {
 		before := int(d.InputOffset())
 		tok, err := d.Token()
 		after := int(d.InputOffset())
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			if len(stack) > 0 {
 				return nil, fail(len(text), fmt.Sprintf("unexpected end of file: <%s> is not closed", stack[len(stack)-1].Name))
 			}

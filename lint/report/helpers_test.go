@@ -23,11 +23,11 @@ func TestFirstParagraph(t *testing.T) {
 }
 
 func TestTruncate(t *testing.T) {
-	if got := truncate("short", 1024); got != "short" {
+	if got := truncate("short"); got != "short" {
 		t.Errorf("truncate short = %q", got)
 	}
 	long := strings.Repeat("ありがとう word ", 200)
-	got := truncate(long, 1024)
+	got := truncate(long)
 	if n := utf8.RuneCountInString(got); n > 1024 || n < 900 || !strings.HasSuffix(got, "…") || !utf8.ValidString(got) {
 		t.Errorf("truncate long: %d characters, %q...", n, got[len(got)-20:])
 	}

@@ -203,11 +203,11 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 }
 
 func sarifRuleOf(r *lint.Rule) sarifRule {
-	short := truncate(r.Summary, maxDescription)
+	short := truncate(r.Summary)
 	if short == "" {
 		short = cmpOr(r.Name, r.ID)
 	}
-	full := truncate(firstParagraph(r.Help), maxDescription)
+	full := truncate(firstParagraph(r.Help))
 	if full == "" {
 		full = short
 	}
@@ -386,9 +386,10 @@ func plain(s string) string {
 	return strings.TrimSpace(mdSpaces.ReplaceAllString(s, " "))
 }
 
-// truncate cuts s to at most n characters, at a space when it can, ending
-// with "…" when it cut.
-func truncate(s string, n int) string {
+// truncate cuts s to GitHub's description limit, at a space when it can,
+// ending with "…" when it cut.
+func truncate(s string) string {
+	const n = maxDescription
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
