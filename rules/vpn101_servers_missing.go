@@ -11,7 +11,7 @@ func init() {
 		Name:     "servers-missing",
 		Severity: lint.Error,
 		Summary:  "NativeProfile names no VPN server in <Servers>",
-		Fix:      "add <Servers> with the public DNS name of the VPN server, e.g. <Servers>vpn.contoso.com</Servers>",
+		Fix:      "add <Servers> with the public DNS name of the VPN server, the name on its certificate",
 		Tags:     []string{"reliability"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
 			n := prof.Native

@@ -11,7 +11,7 @@ func init() {
 		Name:          "server-single-label",
 		Severity:      lint.Warning,
 		Summary:       "VPN server in <Servers> is a short name without a domain",
-		Fix:           "use the VPN server's fully qualified public DNS name, the one on its certificate (vpn.contoso.com)",
+		Fix:           "use the VPN server's fully qualified public DNS name, the one on its certificate",
 		Tags:          []string{"reliability"},
 		WindowsErrors: []string{"13801"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {

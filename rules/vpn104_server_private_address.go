@@ -11,7 +11,7 @@ func init() {
 		Name:          "server-private-address",
 		Severity:      lint.Error,
 		Summary:       "VPN server in <Servers> is a private, link-local or loopback IP address",
-		Fix:           "use the VPN server's public DNS name, the one on its certificate (vpn.contoso.com)",
+		Fix:           "use the VPN server's public DNS name, the one on its certificate",
 		Tags:          []string{"reliability"},
 		WindowsErrors: []string{"13801", "809"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {

@@ -110,6 +110,34 @@ func TestNodeAccessors(t *testing.T) {
 	}
 }
 
+// TestAttributePositions: attributes know their place too, also when the
+// start tag spans lines.
+func TestAttributePositions(t *testing.T) {
+	text := "<VPNProfile>\n<NativeProfile><Authentication><Eap><Configuration>" +
+		"<EapHostConfig xmlns=\"http://www.microsoft.com/provisioning/EapHostConfig\"><Config><Eap><Type>13</Type><EapType><TLSExtensions><FilteringInfo>\n" +
+		"  <ClientAuthEKUList\n     Enabled=\"true\"><EKUMapInList><EKUName>AAD Conditional Access</EKUName></EKUMapInList></ClientAuthEKUList>\n" +
+		"</FilteringInfo></TLSExtensions></EapType></Eap></Config></EapHostConfig></Configuration></Eap></Authentication></NativeProfile></VPNProfile>"
+	p := parseProfile(t, text)
+	list := p.Eap().Method.Filtering.ClientAuthEKUList
+	a := list.Attr("Enabled")
+	if a == nil || a.Value != "true" || !model.Enabled(list) {
+		t.Fatal("Enabled attribute not read")
+	}
+	loc := a.Loc()
+	wl, wc := at(text, `Enabled="true"`)
+	if loc.StartLine != wl || loc.StartColumn != wc || loc.EndColumn != wc+len(`Enabled="true"`) {
+		t.Errorf("attribute at %d:%d-%d, want %d:%d", loc.StartLine, loc.StartColumn, loc.EndColumn, wl, wc)
+	}
+}
+
+func TestCryptographySuite(t *testing.T) {
+	p := parseProfile(t, `<VPNProfile><NativeProfile><CryptographySuite><DHGroup>Group14</DHGroup><EncryptionMethod>AES_GCM_128</EncryptionMethod></CryptographySuite></NativeProfile></VPNProfile>`)
+	cs := p.Native.CryptographySuite
+	if cs == nil || cs.DHGroup.Value() != "Group14" || cs.EncryptionMethod.Value() != "AES_GCM_128" || cs.PfsGroup != nil {
+		t.Errorf("suite %+v", cs)
+	}
+}
+
 func TestDepthLimit(t *testing.T) {
 	text := strings.Repeat("<a>", model.MaxDepth+1) + strings.Repeat("</a>", model.MaxDepth+1)
 	src := model.NewSource("deep.xml", []byte(text))

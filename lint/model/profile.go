@@ -38,7 +38,7 @@ type NativeProfile struct {
 	NativeProtocolType            *Node
 	L2tpPsk                       *Node
 	DisableClassBasedDefaultRoute *Node
-	CryptographySuite             *Node
+	CryptographySuite             *CryptographySuite
 	Authentication                *Node
 	UserMethod                    *Node
 	MachineMethod                 *Node
@@ -47,6 +47,19 @@ type NativeProfile struct {
 	// EapConfig is the parsed EAP configuration, from a child <EapHostConfig>
 	// or from entity-escaped text; nil when absent, empty or not well-formed.
 	EapConfig *EapConfig
+}
+
+// CryptographySuite is <CryptographySuite>: the IKEv2 and IPsec transforms.
+// Note the two GCM spellings: GCMAES128 for the ESP elements, AES_GCM_128 for
+// EncryptionMethod.
+type CryptographySuite struct {
+	Node                             *Node
+	AuthenticationTransformConstants *Node // ESP integrity
+	CipherTransformConstants         *Node // ESP cipher
+	PfsGroup                         *Node // child SA perfect forward secrecy
+	DHGroup                          *Node // IKE Diffie-Hellman group
+	IntegrityCheckMethod             *Node // IKE integrity
+	EncryptionMethod                 *Node // IKE cipher
 }
 
 // Server is one entry of <Servers>: "host" or "host;friendly name".
@@ -148,7 +161,6 @@ func NewProfile(doc *Document, root *Node) (*Profile, *SyntaxError) {
 		NativeProtocolType:            np.Child("NativeProtocolType"),
 		L2tpPsk:                       np.Child("L2tpPsk"),
 		DisableClassBasedDefaultRoute: np.Child("DisableClassBasedDefaultRoute"),
-		CryptographySuite:             np.Child("CryptographySuite"),
 		Authentication:                auth,
 		UserMethod:                    auth.Child("UserMethod"),
 		MachineMethod:                 auth.Child("MachineMethod"),
@@ -156,6 +168,14 @@ func NewProfile(doc *Document, root *Node) (*Profile, *SyntaxError) {
 		EapConfiguration:              auth.Find("Eap", "Configuration"),
 	}
 	n.ServerList = ParseServers(n.Servers)
+	if cs := np.Child("CryptographySuite"); cs != nil {
+		n.CryptographySuite = &CryptographySuite{
+			Node: cs, AuthenticationTransformConstants: cs.Child("AuthenticationTransformConstants"),
+			CipherTransformConstants: cs.Child("CipherTransformConstants"), PfsGroup: cs.Child("PfsGroup"),
+			DHGroup: cs.Child("DHGroup"), IntegrityCheckMethod: cs.Child("IntegrityCheckMethod"),
+			EncryptionMethod: cs.Child("EncryptionMethod"),
+		}
+	}
 	p.Native = n
 	cfg := n.EapConfiguration
 	if host := cfg.Child("EapHostConfig"); host != nil {
