@@ -15,7 +15,7 @@ func init() {
 		Tags:             []string{"security", "eap"},
 		SecuritySeverity: 8.0,
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
-			for i, m := range cfg.Methods() {
+			for _, m := range cfg.Methods() {
 				n := m.PerformServerValidation
 				if !n.IsFalse() {
 					continue
@@ -24,22 +24,9 @@ func init() {
 				if m.Type == model.EapPEAP {
 					what = "the PEAP tunnel is set up without validating the RADIUS (NPS) server certificate, so a rogue server can terminate it"
 				}
-				p.Reportf(n.ValueLoc(), "%s PerformServerValidation is %q: %s", eapLevelName(i, m), n.Value(), what)
+				p.Reportf(n.ValueLoc(), "%s PerformServerValidation is %q: %s", m.Name(), n.Value(), what)
 			}
 		},
 	})
 }
 
-// eapLevelName names level i of an EAP configuration for messages:
-// "PEAP (25)" for the outer method, "inner EAP-TLS (13)" for the one inside.
-// The VPN2xx rules share it.
-func eapLevelName(i int, m *model.EapMethod) string {
-	name := "EAP method"
-	if m.Type != 0 {
-		name = model.EapTypeName(m.Type)
-	}
-	if i > 0 {
-		return "inner " + name
-	}
-	return name
-}

@@ -15,7 +15,7 @@ func init() {
 		Tags:             []string{"security", "eap"},
 		SecuritySeverity: 5.0,
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
-			for i, m := range cfg.Methods() {
+			for _, m := range cfg.Methods() {
 				if m.ServerValidation == nil {
 					continue
 				}
@@ -23,7 +23,7 @@ func init() {
 				if !n.IsFalse() {
 					continue
 				}
-				p.Reportf(n.ValueLoc(), "%s DisableUserPromptForServerValidation is %q: when the RADIUS (NPS) server certificate does not match, Windows asks the user, who can accept a rogue server", eapLevelName(i, m), n.Value())
+				p.Reportf(n.ValueLoc(), "%s DisableUserPromptForServerValidation is %q: when the RADIUS (NPS) server certificate does not match, Windows asks the user, who can accept a rogue server", m.Name(), n.Value())
 			}
 		},
 	})

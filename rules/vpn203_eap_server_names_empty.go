@@ -17,12 +17,12 @@ func init() {
 		Tags:             []string{"security", "eap"},
 		SecuritySeverity: 5.0,
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
-			for i, m := range cfg.Methods() {
+			for _, m := range cfg.Methods() {
 				sv := m.ServerValidation
 				if sv == nil {
 					continue
 				}
-				level := eapLevelName(i, m)
+				level := m.Name()
 				switch {
 				case sv.ServerNames == nil:
 					p.Reportf(sv.Node.Loc(), "%s ServerValidation has no ServerNames: the client accepts any RADIUS (NPS) server whose certificate chains to a trusted root", level)

@@ -15,7 +15,7 @@ func init() {
 		Tags:             []string{"security", "eap"},
 		SecuritySeverity: 5.0,
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
-			for i, m := range cfg.Methods() {
+			for _, m := range cfg.Methods() {
 				sv := m.ServerValidation
 				if sv == nil {
 					continue
@@ -33,7 +33,7 @@ func init() {
 				if empty > 0 {
 					what = "has only an empty TrustedRootCA"
 				}
-				p.Reportf(sv.Node.Loc(), "%s ServerValidation %s: the RADIUS (NPS) server certificate is not pinned to a root CA, so a certificate from any root the client trusts can pass", eapLevelName(i, m), what)
+				p.Reportf(sv.Node.Loc(), "%s ServerValidation %s: the RADIUS (NPS) server certificate is not pinned to a root CA, so a certificate from any root the client trusts can pass", m.Name(), what)
 			}
 		},
 	})

@@ -17,7 +17,7 @@ func init() {
 		Tags:          []string{"reliability", "eap"},
 		WindowsErrors: []string{"0x800B0109"},
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
-			for i, m := range cfg.Methods() {
+			for _, m := range cfg.Methods() {
 				if m.ServerValidation == nil {
 					continue
 				}
@@ -25,7 +25,7 @@ func init() {
 					// An empty TrustedRootCA is no pin at all (VPN204), not a bad one.
 					if v := n.Value(); v != "" {
 						if why := eapThumbprintProblem(v); why != "" {
-							p.Reportf(n.ValueLoc(), "%s TrustedRootCA %q %s", eapLevelName(i, m), v, why)
+							p.Reportf(n.ValueLoc(), "%s TrustedRootCA %q %s", m.Name(), v, why)
 						}
 					}
 				}

@@ -17,7 +17,7 @@ func init() {
 		Tags:             []string{"security", "eap"},
 		SecuritySeverity: 4.0,
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
-			for i, m := range cfg.Methods() {
+			for _, m := range cfg.Methods() {
 				n := m.AcceptServerName
 				if !n.IsFalse() || m.ServerValidation == nil {
 					continue
@@ -29,7 +29,7 @@ func init() {
 				p.Report(lint.Diagnostic{
 					At: n.ValueLoc(),
 					Message: fmt.Sprintf("%s AcceptServerName is %q although ServerNames is %q: the RADIUS (NPS) server name is not checked against the list",
-						eapLevelName(i, m), n.Value(), names.Value()),
+						m.Name(), n.Value(), names.Value()),
 					Related: []lint.Related{{Location: names.ValueLoc(), Message: "the server names that are not enforced"}},
 				})
 			}

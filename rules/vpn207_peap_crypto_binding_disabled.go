@@ -15,10 +15,10 @@ func init() {
 		Tags:             []string{"security", "eap"},
 		SecuritySeverity: 4.0,
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
-			for i, m := range cfg.Methods() {
+			for _, m := range cfg.Methods() {
 				// RequireCryptoBinding exists only in the PEAP schema.
 				if n := m.RequireCryptoBinding; n.IsFalse() {
-					p.Reportf(n.ValueLoc(), "%s RequireCryptoBinding is %q: the inner authentication is not bound to the outer TLS tunnel, so a man in the middle can relay it", eapLevelName(i, m), n.Value())
+					p.Reportf(n.ValueLoc(), "%s RequireCryptoBinding is %q: the inner authentication is not bound to the outer TLS tunnel, so a man in the middle can relay it", m.Name(), n.Value())
 				}
 			}
 		},

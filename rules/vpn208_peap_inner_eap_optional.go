@@ -15,10 +15,10 @@ func init() {
 		Tags:             []string{"security", "eap"},
 		SecuritySeverity: 4.0,
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
-			for i, m := range cfg.Methods() {
+			for _, m := range cfg.Methods() {
 				// InnerEapOptional exists only in the PEAP schema.
 				if n := m.InnerEapOptional; n.IsTrue() {
-					p.Reportf(n.ValueLoc(), "%s InnerEapOptional is %q: the client allows PEAP to finish without the inner authentication method", eapLevelName(i, m), n.Value())
+					p.Reportf(n.ValueLoc(), "%s InnerEapOptional is %q: the client allows PEAP to finish without the inner authentication method", m.Name(), n.Value())
 				}
 			}
 		},

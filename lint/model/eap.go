@@ -38,6 +38,7 @@ type EapConfig struct {
 // for PEAP, its inner method.
 type EapMethod struct {
 	Node     *Node // <Eap>
+	Depth    int   // 0 for the outer method, 1 for PEAP's inner method
 	TypeNode *Node // <Type>
 	Type     int   // 0 when missing or not a number
 	EapType  *Node // <EapType>
@@ -104,7 +105,7 @@ func NewEapConfig(root *Node) *EapConfig {
 }
 
 func newEapMethod(eap *Node, depth int) *EapMethod {
-	m := &EapMethod{Node: eap, TypeNode: eap.Child("Type"), EapType: eap.Child("EapType")}
+	m := &EapMethod{Node: eap, Depth: depth, TypeNode: eap.Child("Type"), EapType: eap.Child("EapType")}
 	m.Type, _ = strconv.Atoi(m.TypeNode.Value())
 	t := m.EapType
 	if sv := t.Child("ServerValidation"); sv != nil {
@@ -149,6 +150,19 @@ func newEapMethod(eap *Node, depth int) *EapMethod {
 		m.Inner = newEapMethod(inner, depth+1)
 	}
 	return m
+}
+
+// Name names the method and its level for messages: "PEAP (25)",
+// "inner EAP-TLS (13)".
+func (m *EapMethod) Name() string {
+	name := "EAP method"
+	if m.Type != 0 {
+		name = EapTypeName(m.Type)
+	}
+	if m.Depth > 0 {
+		return "inner " + name
+	}
+	return name
 }
 
 // Methods returns the outer method followed by the inner ones.
