@@ -108,6 +108,18 @@ func TestSortAndDedup(t *testing.T) {
 	}
 }
 
+// TestZeroLocationGetsTarget: a report at an absent element lands on the
+// profile instead of line 0, which GitHub rejects.
+func TestZeroLocationGetsTarget(t *testing.T) {
+	r := &lint.Rule{ID: "VPN903", Name: "absent", Severity: lint.Note, CheckProfile: func(p *lint.Pass, prof *model.Profile) {
+		p.Reportf(prof.DeviceTunnel.Loc(), "reported at a missing element")
+	}}
+	res := lint.Check(deployment(t), []*lint.Rule{r})
+	if l := res.Findings[0].Location; l.StartLine != 1 || l.StartColumn != 1 || l.Path != "p.xml" {
+		t.Errorf("location %+v, want the profile root", l)
+	}
+}
+
 func TestFails(t *testing.T) {
 	res := &lint.Result{Findings: []lint.Finding{{Level: lint.Warning}, {Level: lint.Error, Suppressed: true}}}
 	for level, want := range map[lint.Severity]bool{lint.Error: false, lint.Warning: true, lint.Note: true, 0: false} {

@@ -128,6 +128,16 @@ func runRule(r *Rule, d *model.Deployment) []Finding {
 	pass := &Pass{Rule: r, Deployment: d}
 	pass.report = func(diag Diagnostic) { out = append(out, newFinding(r, diag)) }
 	guard := func(at func() Location, check func()) {
+		first := len(out)
+		defer func() {
+			// A rule that reported at an absent element (a nil Node's zero
+			// Location) still gets a place: its target's.
+			for i := first; i < len(out); i++ {
+				if out[i].Location.StartLine == 0 && at != nil {
+					out[i].Location = at()
+				}
+			}
+		}()
 		defer func() {
 			if v := recover(); v != nil {
 				loc := Location{Path: "", StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 2}

@@ -45,7 +45,7 @@ func checkCAFilter(p *lint.Pass, prof *model.Profile) {
 	eap := prof.Eap()
 	if eap == nil {
 		cfg := n.EapConfiguration
-		if cfg.Value() != "" || len(cfg.Children) > 0 {
+		if cfg != nil && (cfg.Value() != "" || len(cfg.Children) > 0) {
 			return // there but unreadable: the LOAD rules report it
 		}
 		if n.UserMethod == nil && n.Eap == nil {
