@@ -3,7 +3,9 @@ GO ?= go
 GOLANGCI_LINT_VERSION ?= v2.15.0
 BIN := bin
 
-.PHONY: all build test race lint docs update bench example check clean
+FUZZTIME ?= 60s
+
+.PHONY: all build test race lint docs update bench fuzz example check clean
 
 all: check
 
@@ -32,6 +34,11 @@ update:
 
 bench:
 	$(GO) test ./... -run '^$$' -bench . -benchmem
+
+# Run each fuzz target for FUZZTIME (crashers land in testdata/fuzz: commit them as regression seeds).
+fuzz:
+	$(GO) test ./lint/load -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./rules -run '^$$' -fuzz FuzzRules -fuzztime $(FUZZTIME)
 
 example:
 	$(GO) run ./cmd/aovpnlint testdata/examples
