@@ -396,8 +396,10 @@ func TestSARIF(t *testing.T) {
 	if reg := loc.Region; reg.StartLine != 3 || reg.StartColumn != f.Location.StartColumn16 || reg.EndColumn != f.Location.EndColumn16 || reg.StartColumn != 58 {
 		t.Errorf("region %+v, want UTF-16 columns %d-%d", reg, f.Location.StartColumn16, f.Location.EndColumn16)
 	}
-	if r1.Message.Text != f.Message {
-		t.Errorf("message %q", r1.Message.Text)
+	// The alert stands on its own: finding first (GitHub's title), then what
+	// it predicts and the fix.
+	if want := f.Message + ". Predicts Windows errors 13801, 0x80070040. Fix: " + f.Fix + "."; r1.Message.Text != want {
+		t.Errorf("message %q, want %q", r1.Message.Text, want)
 	}
 	if len(r1.RelatedLocations) != 1 || r1.RelatedLocations[0].ID != 1 ||
 		r1.RelatedLocations[0].PhysicalLocation.ArtifactLocation.URI != "certs/vpn%20server.pem" ||

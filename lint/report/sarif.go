@@ -160,14 +160,11 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 		sr := sarifResult{
 			RuleID:    f.RuleID,
 			Level:     f.Level.String(),
-			Message:   sarifText{Text: f.Message},
+			Message:   sarifText{Text: alertText(f)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalOf(f.Location)}},
 		}
 		if ix, ok := index[f.RuleID]; ok {
 			sr.RuleIndex = &ix
-		}
-		if sr.Message.Text == "" {
-			sr.Message.Text = f.RuleID
 		}
 		for j, r := range f.Related {
 			loc := sarifLocation{ID: j + 1, PhysicalLocation: sarifPhysicalOf(r.Location)}
@@ -384,6 +381,26 @@ func plain(s string) string {
 	s = mdStrong.ReplaceAllString(s, "$2")
 	s = mdEmphasis.ReplaceAllString(s, "$1$2$3")
 	return strings.TrimSpace(mdSpaces.ReplaceAllString(s, " "))
+}
+
+// alertText is the result message: the finding, then what it predicts and
+// its fix, so a code-scanning alert stands on its own. The finding stays the
+// first sentence, which GitHub uses as the alert title.
+func alertText(f *lint.Finding) string {
+	s := f.Message
+	if s == "" {
+		s = f.RuleID
+	}
+	if p := predicts(f.WindowsErrors, identity); p != "" {
+		s += ". Predicts " + p
+	}
+	if f.Fix != "" {
+		s += ". Fix: " + f.Fix
+	}
+	if s != f.Message {
+		s += "."
+	}
+	return s
 }
 
 // truncate cuts s to GitHub's description limit, at a space when it can,
