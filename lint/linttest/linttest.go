@@ -93,7 +93,7 @@ func Load(t testing.TB, paths ...string) *model.Deployment {
 
 // Run loads the fixture files, runs only the given rules, and checks the
 // findings against the files' want annotations (only wants for these rules).
-func Run(t *testing.T, rules []*lint.Rule, paths ...string) []lint.Finding {
+func Run(t testing.TB, rules []*lint.Rule, paths ...string) []lint.Finding {
 	t.Helper()
 	d := Load(t, paths...)
 	res := lint.Check(d, rules)
