@@ -120,7 +120,7 @@ func caFilterGap(m *model.EapMethod) *caGap {
 	if list == nil {
 		return &caGap{at: f.Node.Loc(), what: fmt.Sprintf("FilteringInfo maps %q but has no ClientAuthEKUList Enabled=\"true\" that lists it, so the filter is not applied", maps[0].Name.Value())}
 	}
-	if !caEnabled(list) {
+	if !model.Enabled(list) {
 		if a := list.Attr("Enabled"); a != nil {
 			return &caGap{at: a.Loc(), what: fmt.Sprintf("the AAD Conditional Access certificate filter is disabled (ClientAuthEKUList Enabled is %q)", a.Value)}
 		}
@@ -130,18 +130,6 @@ func caFilterGap(m *model.EapMethod) *caGap {
 		return nil
 	}
 	return &caGap{at: list.Loc(), what: fmt.Sprintf("ClientAuthEKUList does not list %q in an EKUMapInList, so the AAD Conditional Access EKU is defined but not required", maps[0].Name.Value())}
-}
-
-// caEnabled reports whether an element's Enabled attribute is true. Unlike
-// model.Enabled it ignores case, so that a "True" that Windows may well accept
-// is not reported as a disabled filter.
-func caEnabled(n *model.Node) bool {
-	a := n.Attr("Enabled")
-	if a == nil {
-		return false
-	}
-	v := strings.TrimSpace(a.Value)
-	return strings.EqualFold(v, "true") || v == "1"
 }
 
 // isCAMap reports whether an EKUMap is meant to be the AAD Conditional Access

@@ -199,8 +199,16 @@ var profileChildren = []string{"NativeProfile", "PluginProfile", "DeviceTunnel",
 
 func looksLikeProfile(text []byte) bool {
 	for _, c := range profileChildren {
-		if bytes.Contains(text, []byte("<"+c+">")) {
-			return true
+		tag := []byte("<" + c)
+		for t := text; ; {
+			i := bytes.Index(t, tag)
+			if i < 0 {
+				break
+			}
+			t = t[i+len(tag):]
+			if len(t) > 0 && bytes.IndexByte([]byte(" \t\r\n/>"), t[0]) >= 0 {
+				return true // the whole name, not a longer one such as <NativeProfileX>
+			}
 		}
 	}
 	return false

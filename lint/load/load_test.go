@@ -105,6 +105,7 @@ func TestParseProblems(t *testing.T) {
 	}{
 		{"wrong case root", "<vpnprofile><NativeProfile/></vpnprofile>", model.WrongRoot, 1, 1},
 		{"other root with profile children", "<Profile>\n  <NativeProfile><Servers>a</Servers></NativeProfile>\n</Profile>", model.WrongRoot, 1, 1},
+		{"other root, child with attributes", "<Profile>\n  <DeviceTunnel xml:space=\"default\">true</DeviceTunnel>\n</Profile>", model.WrongRoot, 1, 1},
 		{"empty profile", "<!-- placeholder -->\n<VPNProfile>\n  <!-- nothing yet -->\n</VPNProfile>", model.EmptyProfile, 2, 1},
 		{"self-closed", "<VPNProfile/>", model.EmptyProfile, 1, 1},
 		{"not well-formed", "<VPNProfile>\n  <AlwaysOn>true</AlwaysOn\n</VPNProfile>", model.NotWellFormed, 2, 27},

@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // EAP method types (IANA) that Windows VPN profiles use.
 const (
@@ -89,10 +92,15 @@ type EKUMap struct {
 	Node, Name, OID *Node
 }
 
-// Enabled reports whether an element's Enabled attribute is true.
+// Enabled reports whether an element's Enabled attribute is true (any case,
+// surrounding spaces ignored: Windows reads booleans leniently).
 func Enabled(n *Node) bool {
 	a := n.Attr("Enabled")
-	return a != nil && (a.Value == "true" || a.Value == "1")
+	if a == nil {
+		return false
+	}
+	v := strings.TrimSpace(a.Value)
+	return strings.EqualFold(v, "true") || v == "1"
 }
 
 // NewEapConfig builds the typed view of an <EapHostConfig> element.

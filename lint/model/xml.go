@@ -59,8 +59,7 @@ func (c Comment) Loc() Location { return c.src.Span(c.start, c.end) }
 type Document struct {
 	Root     *Node
 	Comments []Comment
-	// ProcInsts counts processing instructions and directives seen before the root.
-	Src *Source
+	Src      *Source
 }
 
 // SyntaxError is XML that is not well-formed, at a place in the user's file.
@@ -143,7 +142,7 @@ func ParseXML(src *Source, text []byte, m Mapper) (*Document, *SyntaxError) {
 			} else {
 				n.end = m.Map(after)
 			}
-			n.finishText(text)
+			n.finishText()
 		case xml.CharData:
 			if len(stack) == 0 {
 				continue
@@ -161,7 +160,7 @@ func ParseXML(src *Source, text []byte, m Mapper) (*Document, *SyntaxError) {
 }
 
 // finishText trims the element's character data and records its span.
-func (n *Node) finishText(text []byte) {
+func (n *Node) finishText() {
 	if n.raw == nil {
 		return
 	}
@@ -173,7 +172,6 @@ func (n *Node) finishText(text []byte) {
 	n.textStart = n.mapper.Map(n.rawOff + lead)
 	n.textEnd = n.mapper.Map(n.rawOff + len(n.raw) - trail - 1)
 	n.textEnd++
-	_ = text
 }
 
 // errorOffset picks where to put the caret: on the end tag that closes the

@@ -27,14 +27,13 @@ const (
 //	1 error, 0 warnings, 0 notes in 2 files (1 profile, 1 certificate)
 //
 // Columns are byte columns, as in JSON output. Suppressed findings are left
-// out and counted at the end of the summary line; the level counts are those
-// of the findings shown, the file and profile counts come from res.Summary.
+// out and counted at the end of the summary line; the counts come from
+// res.Summary, which counts unsuppressed findings only.
 // With Options.Quiet only the first line of each block is written, and no
 // summary (nothing at all when there is no finding).
 func Text(w io.Writer, res *lint.Result, o Options) error {
 	var b strings.Builder
 	shown, suppressed := 0, 0
-	var errs, warns, notes int
 	for i := range res.Findings {
 		f := &res.Findings[i]
 		if f.Suppressed {
@@ -42,14 +41,6 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 			continue
 		}
 		shown++
-		switch f.Level {
-		case lint.Error:
-			errs++
-		case lint.Warning:
-			warns++
-		case lint.Note:
-			notes++
-		}
 		level, id := f.Level.String(), f.RuleID
 		if o.Color {
 			level = levelColor(f.Level) + level + ansiReset
@@ -80,9 +71,7 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 	if shown > 0 {
 		b.WriteString("\n")
 	}
-	sum := res.Summary
-	sum.Errors, sum.Warnings, sum.Notes = errs, warns, notes
-	b.WriteString(summaryLine(sum, shown, suppressed))
+	b.WriteString(summaryLine(res.Summary, shown, suppressed))
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
