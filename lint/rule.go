@@ -60,8 +60,8 @@ const DocsURL = "https://github.com/aovpnlint/aovpnlint/blob/main/docs/rules.md"
 
 // Rule is one check with the metadata every output needs. A rule sets one or
 // more of the Check functions; the runner calls CheckProfile once per profile,
-// CheckEap once per EAP configuration (in profiles and standalone files), and
-// Check once per run for cross-checks over the whole deployment.
+// CheckEap once per EAP configuration (in profiles and standalone files),
+// CheckCert once per certificate (scanned and --trust), and Check once per run for cross-checks over the whole deployment.
 type Rule struct {
 	ID       string   // prefix and three digits, stable, never reused: "VPN201"
 	Name     string   // kebab-case: "eap-server-validation-disabled"
@@ -80,6 +80,7 @@ type Rule struct {
 
 	CheckProfile func(p *Pass, prof *model.Profile)
 	CheckEap     func(p *Pass, eap *model.EapConfig)
+	CheckCert    func(p *Pass, c *model.Cert)
 	Check        func(p *Pass)
 }
 

@@ -18,9 +18,20 @@ type Options struct {
 	Disable     []string  // rule IDs or prefixes to turn off
 	ServerNames []string  // extra expected VPN server names
 	Exclude     []string  // path globs to skip
+	// Trust are certificate files of the roots the clients trust (--trust).
+	Trust []string
+	// NPSCerts are certificate files of NPS servers (--nps-cert), for when
+	// no EAP ServerNames entry names them.
+	NPSCerts []string
+	// ExpiryWarning is how long before expiry a certificate is reported as
+	// expiring soon; zero means DefaultExpiryWarning.
+	ExpiryWarning time.Duration
 	// Log receives -v messages (why a file was skipped); nil discards them.
 	Log func(format string, args ...any)
 }
+
+// DefaultExpiryWarning is the default --expiry-warning: 30 days.
+const DefaultExpiryWarning = 30 * 24 * time.Hour
 
 // Input is a recognised input file, as listed in JSON output.
 type Input struct {
@@ -28,6 +39,34 @@ type Input struct {
 	Kind         model.Kind `json:"kind"`
 	Profiles     int        `json:"profiles"`
 	Certificates int        `json:"certificates"`
+	// CertificateDetails describes each certificate of the file.
+	CertificateDetails []CertInfo `json:"certificateDetails,omitempty"`
+}
+
+// CertInfo is a certificate as JSON output lists it under its input.
+type CertInfo struct {
+	Subject   string    `json:"subject"`
+	Issuer    string    `json:"issuer"`
+	Serial    string    `json:"serial"`
+	SHA1      string    `json:"sha1"`
+	SHA256    string    `json:"sha256"`
+	NotBefore time.Time `json:"notBefore"`
+	NotAfter  time.Time `json:"notAfter"`
+	Roles     []string  `json:"roles"`
+	// Trust is "anchor", "trusted" (chains to an anchor), "untrusted" (ends
+	// at a self-signed certificate that is no anchor) or "incomplete" (an
+	// issuer is missing from the scan).
+	Trust string `json:"trust"`
+	// Chain lists the SHA-1 thumbprints of the issuers, nearest first.
+	Chain    []string `json:"chain"`
+	Location Location `json:"location"`
+}
+
+// Trust says which roots a run trusted: the --trust certificates, or the
+// self-signed CA certificates of the scan when none were given (Implicit).
+type Trust struct {
+	Implicit bool     `json:"implicit"`
+	Anchors  []string `json:"anchors"` // SHA-1 thumbprints
 }
 
 // Summary counts what a run saw and found. Suppressed findings are not counted
@@ -43,8 +82,9 @@ type Summary struct {
 
 // Result is the outcome of a run.
 type Result struct {
-	Rules    []*Rule   // the rules that ran, sorted by ID
-	Inputs   []Input   // recognised inputs, sorted by path
+	Rules    []*Rule // the rules that ran, sorted by ID
+	Inputs   []Input // recognised inputs, sorted by path
+	Trust    Trust
 	Findings []Finding // sorted by path, line, column, rule
 	Summary  Summary
 	// IOErrors are paths that could not be read; the CLI exits 2 when there are any.
@@ -83,9 +123,39 @@ func Run(all []*Rule, opts Options) (*Result, error) {
 		d.Now = time.Now()
 	}
 	d.ServerNames = opts.ServerNames
+	d.ExpiryWarning = opts.ExpiryWarning
+	if d.ExpiryWarning == 0 {
+		d.ExpiryWarning = DefaultExpiryWarning
+	}
+	ioErrs = append(ioErrs, addCertFiles(d, opts.Trust, "--trust", func(c *model.Cert) { c.Trusted = true })...)
+	ioErrs = append(ioErrs, addCertFiles(d, opts.NPSCerts, "--nps-cert", func(c *model.Cert) { c.NPS = true })...)
+	d.Link()
 	res := Check(d, rules)
 	res.IOErrors = ioErrs
 	return res, nil
+}
+
+// addCertFiles reads certificate files named by a flag and marks their
+// certificates. A file the scan already holds is marked, not added twice.
+func addCertFiles(d *model.Deployment, paths []string, flag string, mark func(*model.Cert)) []error {
+	var errs []error
+	for _, p := range paths {
+		f, probs, err := load.LoadCertFile(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s %s: %w", flag, p, err))
+			continue
+		}
+		if i := slices.IndexFunc(d.Files, func(g *model.File) bool { return g.Src.Path == f.Src.Path }); i >= 0 {
+			f = d.Files[i]
+		} else {
+			d.Problems = append(d.Problems, probs...)
+			d.Add(f)
+		}
+		for _, c := range f.Certs {
+			mark(c)
+		}
+	}
+	return errs
 }
 
 // Check runs rules over an already loaded deployment.
@@ -97,10 +167,18 @@ func Check(d *model.Deployment, rules []*Rule) *Result {
 		res.Findings = append(res.Findings, runRule(r, d)...)
 	}
 	res.Findings = sortFindings(res.Findings)
+	res.Trust = Trust{Implicit: d.ImplicitAnchors, Anchors: []string{}}
+	for _, a := range d.Anchors {
+		res.Trust.Anchors = append(res.Trust.Anchors, a.Thumbprint())
+	}
 	for _, f := range d.Files {
-		res.Inputs = append(res.Inputs, Input{Path: f.Src.Path, Kind: f.Kind, Profiles: len(f.Profiles), Certificates: f.Certificates})
+		in := Input{Path: f.Src.Path, Kind: f.Kind, Profiles: len(f.Profiles), Certificates: len(f.Certs)}
+		for _, c := range f.Certs {
+			in.CertificateDetails = append(in.CertificateDetails, certInfo(c))
+		}
+		res.Inputs = append(res.Inputs, in)
 		res.Summary.Profiles += len(f.Profiles)
-		res.Summary.Certificates += f.Certificates
+		res.Summary.Certificates += len(f.Certs)
 	}
 	slices.SortFunc(res.Inputs, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
 	res.Summary.Files = len(res.Inputs)
@@ -163,6 +241,11 @@ func runRule(r *Rule, d *model.Deployment) []Finding {
 			guard(c.Root.Loc, func() { r.CheckEap(pass, c) })
 		}
 	}
+	if r.CheckCert != nil {
+		for _, c := range d.Certs {
+			guard(func() Location { return c.Loc }, func() { r.CheckCert(pass, c) })
+		}
+	}
 	if r.Check != nil {
 		var at func() Location
 		if len(d.Files) > 0 {
@@ -198,4 +281,26 @@ func newFinding(r *Rule, d Diagnostic) Finding {
 		f.Tags = []string{}
 	}
 	return f
+}
+
+func certInfo(c *model.Cert) CertInfo {
+	info := CertInfo{
+		Subject: c.X509.Subject.String(), Issuer: c.X509.Issuer.String(), Serial: fmt.Sprintf("%x", c.X509.SerialNumber),
+		SHA1: c.SHA1, SHA256: c.SHA256, NotBefore: c.X509.NotBefore.UTC(), NotAfter: c.X509.NotAfter.UTC(),
+		Roles: c.Roles.Names(), Chain: []string{}, Location: c.Loc,
+	}
+	switch {
+	case c.Anchor:
+		info.Trust = "anchor"
+	case c.Status == model.ChainTrusted:
+		info.Trust = "trusted"
+	case c.Status == model.ChainUntrusted:
+		info.Trust = "untrusted"
+	default:
+		info.Trust = "incomplete"
+	}
+	for _, p := range c.Chain[1:] {
+		info.Chain = append(info.Chain, p.SHA1)
+	}
+	return info
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -75,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 type checkFlags struct {
 	format, output, failOn, now string
 	trust, serverNames          []string
+	npsCerts                    []string
+	expiryWarning               string
 	enable, disable, exclude    []string
 	quiet, verbose              bool
 }
@@ -88,6 +91,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding is at or above this `level`: error, warning, note or none")
 	fs.StringVar(&c.now, "now", "", "evaluate at this `RFC3339` time instead of the clock (reproducible runs)")
 	fs.StringArrayVar(&c.trust, "trust", nil, "root certificate `FILE` the clients trust (repeatable)")
+	fs.StringArrayVar(&c.npsCerts, "nps-cert", nil, "NPS server certificate `FILE`, when no EAP ServerNames entry names it (repeatable)")
+	fs.StringVar(&c.expiryWarning, "expiry-warning", "30d", "warn about certificates that expire within this `PERIOD` (30d, 72h)")
 	fs.StringArrayVar(&c.serverNames, "server-name", nil, "extra expected VPN server `FQDN` (repeatable)")
 	fs.StringSliceVar(&c.enable, "enable", nil, "turn on rules by `ID` or prefix (comma-separated, repeatable)")
 	fs.StringSliceVar(&c.disable, "disable", nil, "turn off rules by `ID` or prefix, e.g. VPN105,CERT (repeatable)")
@@ -113,17 +118,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := lint.Options{
 		Paths: fs.Args(), Enable: c.enable, Disable: c.disable,
-		ServerNames: c.serverNames, Exclude: c.exclude,
+		ServerNames: c.serverNames, Exclude: c.exclude, Trust: c.trust, NPSCerts: c.npsCerts,
 	}
 	if c.now != "" {
 		if opts.Now, err = time.Parse(time.RFC3339, c.now); err != nil {
 			return usageError(stderr, fmt.Errorf("--now: want an RFC3339 time such as 2026-01-31T12:00:00Z, got %q", c.now))
 		}
 	}
-	for _, t := range c.trust {
-		if _, err := os.Stat(t); err != nil {
-			return usageError(stderr, fmt.Errorf("--trust %s: %w", t, unwrap(err)))
-		}
+	if opts.ExpiryWarning, err = parseDays(c.expiryWarning); err != nil {
+		return usageError(stderr, fmt.Errorf("--expiry-warning: %w", err))
 	}
 	if c.verbose {
 		opts.Log = func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
@@ -252,4 +255,17 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// parseDays reads a period as days ("30d") or a Go duration ("72h").
+func parseDays(s string) (time.Duration, error) {
+	if d, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(d)
+		if err == nil && n >= 0 {
+			return time.Duration(n) * 24 * time.Hour, nil
+		}
+	} else if d, err := time.ParseDuration(s); err == nil && d >= 0 {
+		return d, nil
+	}
+	return 0, fmt.Errorf("want a period such as 30d or 72h, got %q", s)
 }

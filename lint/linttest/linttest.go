@@ -15,6 +15,8 @@ package linttest
 
 import (
 	"fmt"
+	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -45,10 +47,32 @@ var (
 	tokenRe = regexp.MustCompile(`[A-Z]+\d{3}|"(?:[^"\\]|\\.)*"`)
 )
 
-// Wants reads the want annotations of every loaded file.
+// sidecarRe is a line of a binary fixture's "<file>.want" sidecar:
+// "LINE: IDs and patterns".
+var sidecarRe = regexp.MustCompile(`^(\d+):\s*(.*)$`)
+
+// Wants reads the want annotations of every loaded file. A binary file (DER,
+// PKCS#12) cannot hold comments: its wants sit in a sidecar "<file>.want",
+// one "LINE: ID \"regexp\"" per line.
 func Wants(d *model.Deployment) ([]Want, error) {
 	var out []Want
 	for _, f := range d.Files {
+		if b, err := os.ReadFile(f.Src.Path + ".want"); err == nil {
+			for i, l := range strings.Split(string(b), "\n") {
+				if strings.TrimSpace(l) == "" {
+					continue
+				}
+				m := sidecarRe.FindStringSubmatch(strings.TrimSpace(l))
+				if m == nil {
+					return nil, fmt.Errorf("%s.want:%d: want \"LINE: ID\"", f.Src.Path, i+1)
+				}
+				line, _ := strconv.Atoi(m[1])
+				var err error
+				if out, err = addWants(out, f.Src.Path, line, m[2]); err != nil {
+					return nil, fmt.Errorf("%s.want:%d: %w", f.Src.Path, i+1, err)
+				}
+			}
+		}
 		for n := 1; n <= f.Src.Lines(); n++ {
 			for _, m := range wantRe.FindAllStringSubmatch(f.Src.Line(n), -1) {
 				line := n
@@ -56,23 +80,9 @@ func Wants(d *model.Deployment) ([]Want, error) {
 					off, _ := strconv.Atoi(m[1][1:])
 					line += off
 				}
-				for _, tok := range tokenRe.FindAllString(m[2], -1) {
-					if strings.HasPrefix(tok, `"`) {
-						if len(out) == 0 || out[len(out)-1].Line != line {
-							return nil, fmt.Errorf("%s:%d: message pattern %s without a rule ID before it", f.Src.Path, n, tok)
-						}
-						s, err := strconv.Unquote(tok)
-						if err != nil {
-							return nil, fmt.Errorf("%s:%d: %w", f.Src.Path, n, err)
-						}
-						re, err := regexp.Compile(s)
-						if err != nil {
-							return nil, fmt.Errorf("%s:%d: %w", f.Src.Path, n, err)
-						}
-						out[len(out)-1].Re = re
-						continue
-					}
-					out = append(out, Want{Path: f.Src.Path, Line: line, Rule: tok})
+				var err error
+				if out, err = addWants(out, f.Src.Path, line, m[2]); err != nil {
+					return nil, fmt.Errorf("%s:%d: %w", f.Src.Path, n, err)
 				}
 			}
 		}
@@ -80,7 +90,34 @@ func Wants(d *model.Deployment) ([]Want, error) {
 	return out, nil
 }
 
-// Load loads fixture files through the production loader.
+// addWants appends the wants of one annotation: rule IDs, each optionally
+// followed by a quoted message pattern.
+func addWants(out []Want, path string, line int, spec string) ([]Want, error) {
+	first := len(out)
+	for _, tok := range tokenRe.FindAllString(spec, -1) {
+		if strings.HasPrefix(tok, `"`) {
+			if len(out) == first {
+				return nil, fmt.Errorf("message pattern %s without a rule ID before it", tok)
+			}
+			s, err := strconv.Unquote(tok)
+			if err != nil {
+				return nil, err
+			}
+			re, err := regexp.Compile(s)
+			if err != nil {
+				return nil, err
+			}
+			out[len(out)-1].Re = re
+			continue
+		}
+		out = append(out, Want{Path: path, Line: line, Rule: tok})
+	}
+	return out, nil
+}
+
+// Load loads fixture files through the production loader. Certificates in a
+// folder named "trust" are the run's trust anchors (as with --trust), and
+// those in a folder named "nps" are NPS server certificates (--nps-cert).
 func Load(t testing.TB, paths ...string) *model.Deployment {
 	t.Helper()
 	d, errs := load.Load(paths, load.Options{})
@@ -88,6 +125,13 @@ func Load(t testing.TB, paths ...string) *model.Deployment {
 		t.Fatalf("load: %v", err)
 	}
 	d.Now = Now
+	d.ExpiryWarning = lint.DefaultExpiryWarning
+	for _, c := range d.Certs {
+		dirs := strings.Split(path.Dir(c.Src.Path), "/")
+		c.Trusted = slices.Contains(dirs, "trust")
+		c.NPS = slices.Contains(dirs, "nps")
+	}
+	d.Link()
 	return d
 }
 

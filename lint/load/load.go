@@ -173,6 +173,9 @@ func excluded(globs []string, r string) bool {
 // Parse recognises one file's content and parses it. It returns nil and the
 // reason when the file is of no kind aovpnlint reads.
 func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem, why string) {
+	if k := derKind(data); k != "" {
+		return parseDERFile(model.NewSource(relPath, data), k)
+	}
 	text, _ := Decode(data)
 	if len(bytes.TrimSpace(text)) == 0 {
 		return nil, nil, "empty file"
@@ -180,7 +183,10 @@ func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem
 	src := model.NewSource(relPath, text)
 	root, ok := sniffRoot(text)
 	if !ok {
-		return nil, nil, "not XML and not a recognised container"
+		if hasPEM(text) {
+			return parsePEMFile(src)
+		}
+		return nil, nil, "not XML, PEM or DER, and not a recognised container"
 	}
 	switch {
 	case root == "VPNProfile" || strings.EqualFold(root, "VPNProfile"):
@@ -313,4 +319,25 @@ func sniffRoot(text []byte) (string, bool) {
 			return "", false
 		}
 	}
+}
+
+// LoadCertFile reads one file given on the command line as certificates
+// (--trust, --nps-cert). It fails when the file holds no certificate.
+func LoadCertFile(p string) (*model.File, []model.Problem, error) {
+	b, err := readFile(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	cwd, _ := os.Getwd()
+	f, probs, why := Parse(rel(cwd, p), b)
+	if f == nil || f.Kind != model.KindCert {
+		if why == "" {
+			why = "not a certificate file"
+		}
+		return nil, nil, fmt.Errorf("no certificate: %s", why)
+	}
+	if len(f.Certs) == 0 {
+		return nil, nil, errors.New("no certificate could be read from the file")
+	}
+	return f, probs, nil
 }

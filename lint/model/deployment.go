@@ -20,11 +20,11 @@ const (
 
 // File is one recognised input.
 type File struct {
-	Src          *Source
-	Kind         Kind
-	Profiles     []*Profile
-	EapConfigs   []*EapConfig // standalone EAP configurations
-	Certificates int
+	Src        *Source
+	Kind       Kind
+	Profiles   []*Profile
+	EapConfigs []*EapConfig // standalone EAP configurations
+	Certs      []*Cert      // in file order
 }
 
 // ProblemKind classifies what the loader could not read; LOAD rules report them.
@@ -41,6 +41,14 @@ const (
 	EmptyProfile
 	// Unreadable: a file or folder that could not be read.
 	Unreadable
+	// BadCertificate: a certificate (PEM block, DER file, PKCS#7 bundle) that
+	// does not parse.
+	BadCertificate
+	// PrivateKey: a private key in a scanned file.
+	PrivateKey
+	// NotInspected: a container aovpnlint cannot open, such as an encrypted
+	// PKCS#12 (.pfx) file.
+	NotInspected
 )
 
 // Problem is an input problem found while loading, at a place in a file.
@@ -52,8 +60,8 @@ type Problem struct {
 }
 
 // Deployment is everything one run looks at: all profiles, EAP configurations
-// and (later) certificates and NPS exports of the scan, plus the evaluation
-// time. Rules read only this.
+// certificates and (later) NPS exports of the scan, plus the evaluation time.
+// Rules read only this.
 type Deployment struct {
 	Now         time.Time
 	Files       []*File
@@ -61,6 +69,16 @@ type Deployment struct {
 	EapConfigs  []*EapConfig // every EAP configuration: in profiles and standalone
 	Problems    []Problem
 	ServerNames []string // extra expected VPN server names (--server-name)
+
+	Certs []*Cert // every certificate: scanned and from --trust files
+	// Anchors are the roots the clients trust (set by Link): the --trust
+	// certificates or, without any, the self-signed CAs of the scan, in which
+	// case ImplicitAnchors is set.
+	Anchors         []*Cert
+	ImplicitAnchors bool
+	// ExpiryWarning is how long before expiry a certificate is reported as
+	// expiring soon (--expiry-warning).
+	ExpiryWarning time.Duration
 }
 
 // Add appends a loaded file and indexes its profiles and EAP configurations.
@@ -74,4 +92,5 @@ func (d *Deployment) Add(f *File) {
 		}
 	}
 	d.EapConfigs = append(d.EapConfigs, f.EapConfigs...)
+	d.Certs = append(d.Certs, f.Certs...)
 }
