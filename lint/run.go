@@ -23,6 +23,9 @@ type Options struct {
 	// NPSCerts are certificate files of NPS servers (--nps-cert), for when
 	// no EAP ServerNames entry names them.
 	NPSCerts []string
+	// VPNCerts are certificate files of IKEv2 VPN servers (--vpn-cert), for
+	// when neither a Servers entry nor their EKUs identify them.
+	VPNCerts []string
 	// ExpiryWarning is how long before expiry a certificate is reported as
 	// expiring soon; zero means DefaultExpiryWarning.
 	ExpiryWarning time.Duration
@@ -129,6 +132,7 @@ func Run(all []*Rule, opts Options) (*Result, error) {
 	}
 	ioErrs = append(ioErrs, addCertFiles(d, opts.Trust, "--trust", func(c *model.Cert) { c.Trusted = true })...)
 	ioErrs = append(ioErrs, addCertFiles(d, opts.NPSCerts, "--nps-cert", func(c *model.Cert) { c.NPS = true })...)
+	ioErrs = append(ioErrs, addCertFiles(d, opts.VPNCerts, "--vpn-cert", func(c *model.Cert) { c.VPN = true })...)
 	d.Link()
 	res := Check(d, rules)
 	res.IOErrors = ioErrs

@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 type checkFlags struct {
 	format, output, failOn, now string
 	trust, serverNames          []string
-	npsCerts                    []string
+	npsCerts, vpnCerts          []string
 	expiryWarning               string
 	enable, disable, exclude    []string
 	quiet, verbose              bool
@@ -92,6 +92,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.now, "now", "", "evaluate at this `RFC3339` time instead of the clock (reproducible runs)")
 	fs.StringArrayVar(&c.trust, "trust", nil, "root certificate `FILE` the clients trust (repeatable)")
 	fs.StringArrayVar(&c.npsCerts, "nps-cert", nil, "NPS server certificate `FILE`, when no EAP ServerNames entry names it (repeatable)")
+	fs.StringArrayVar(&c.vpnCerts, "vpn-cert", nil, "IKEv2 VPN server certificate `FILE`, when neither Servers nor its EKUs identify it (repeatable)")
 	fs.StringVar(&c.expiryWarning, "expiry-warning", "30d", "warn about certificates that expire within this `PERIOD` (30d, 72h)")
 	fs.StringArrayVar(&c.serverNames, "server-name", nil, "extra expected VPN server `FQDN` (repeatable)")
 	fs.StringSliceVar(&c.enable, "enable", nil, "turn on rules by `ID` or prefix (comma-separated, repeatable)")
@@ -118,7 +119,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := lint.Options{
 		Paths: fs.Args(), Enable: c.enable, Disable: c.disable,
-		ServerNames: c.serverNames, Exclude: c.exclude, Trust: c.trust, NPSCerts: c.npsCerts,
+		ServerNames: c.serverNames, Exclude: c.exclude, Trust: c.trust, NPSCerts: c.npsCerts, VPNCerts: c.vpnCerts,
 	}
 	if c.now != "" {
 		if opts.Now, err = time.Parse(time.RFC3339, c.now); err != nil {

@@ -117,7 +117,8 @@ func addWants(out []Want, path string, line int, spec string) ([]Want, error) {
 
 // Load loads fixture files through the production loader. Certificates in a
 // folder named "trust" are the run's trust anchors (as with --trust), and
-// those in a folder named "nps" are NPS server certificates (--nps-cert).
+// those in folders named "nps" and "vpn" are NPS and VPN server certificates
+// (--nps-cert, --vpn-cert).
 func Load(t testing.TB, paths ...string) *model.Deployment {
 	t.Helper()
 	d, errs := load.Load(paths, load.Options{})
@@ -130,6 +131,7 @@ func Load(t testing.TB, paths ...string) *model.Deployment {
 		dirs := strings.Split(path.Dir(c.Src.Path), "/")
 		c.Trusted = slices.Contains(dirs, "trust")
 		c.NPS = slices.Contains(dirs, "nps")
+		c.VPN = slices.Contains(dirs, "vpn")
 	}
 	d.Link()
 	return d

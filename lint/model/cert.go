@@ -84,6 +84,9 @@ type Cert struct {
 	// NPS is set for certificates from --nps-cert files: NPS server
 	// certificates whatever their names.
 	NPS bool
+	// VPN is set for certificates from --vpn-cert files: IKEv2 VPN server
+	// certificates whatever their names and EKUs.
+	VPN bool
 
 	// Set by Deployment.Link.
 	Roles  Role

@@ -152,7 +152,7 @@ func (d *Deployment) inferRoles() {
 			if npsNamed || c.NPS {
 				r |= RoleNPSServer
 			}
-			if named || !npsNamed && !c.NPS && !c.NoEKU() && (c.HasEKU(x509.ExtKeyUsageServerAuth) || c.HasEKUOID(OIDIKEIntermediate)) {
+			if named || c.VPN || !npsNamed && !c.NPS && !c.NoEKU() && (c.HasEKU(x509.ExtKeyUsageServerAuth) || c.HasEKUOID(OIDIKEIntermediate)) {
 				r |= RoleVPNServer
 			}
 			if x.Issuer.CommonName == ConditionalAccessRootCN {
