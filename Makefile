@@ -28,8 +28,10 @@ lint: $(BIN)/golangci-lint
 docs:
 	$(GO) run ./cmd/aovpnlint rules --format markdown > docs/rules.md
 
-# Rewrite golden files after an intended output change; review the diff.
+# Rewrite golden files and generated certificate fixtures after an intended
+# change; review the diff.
 update:
+	$(GO) test ./rules -run TestCertFixturesUpToDate -update
 	$(GO) test ./cmd/aovpnlint -update
 
 bench:

@@ -94,6 +94,21 @@ type Result struct {
 	IOErrors []error
 }
 
+// TrustNote says, when no --trust file was given, that the self-signed CA
+// certificates of the scan served as trust anchors; "" otherwise. Outputs
+// print it once.
+func (r *Result) TrustNote() string {
+	if !r.Trust.Implicit {
+		return ""
+	}
+	n := len(r.Trust.Anchors)
+	what := "certificate of the scan is taken as the root the clients trust"
+	if n != 1 {
+		what = "certificates of the scan are taken as the roots the clients trust"
+	}
+	return fmt.Sprintf("no --trust given: the %d self-signed CA %s; pass the roots the clients really trust with --trust", n, what)
+}
+
 // Fails reports whether any unsuppressed finding is at or above level. A
 // level of 0 ("none") never fails.
 func (r *Result) Fails(level Severity) bool {

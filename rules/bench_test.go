@@ -1,10 +1,16 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/aovpnlint/aovpnlint/internal/testpki"
+	"github.com/aovpnlint/aovpnlint/lint/linttest"
 
 	"github.com/aovpnlint/aovpnlint/lint"
 	"github.com/aovpnlint/aovpnlint/lint/load"
@@ -42,4 +48,66 @@ func BenchmarkLintProfile(b *testing.B) {
 			b.Fatal("no findings")
 		}
 	}
+}
+
+// certScan1000 builds a scan of 1,000 certificates with chains: 10 roots,
+// each with 3 issuing CAs, each issuing 32 or 33 leaves (VPN servers, NPS
+// servers and clients), as PEM files of 10 certificates each, plus a profile
+// that names some of the servers.
+func certScan1000(b *testing.B) map[string][]byte {
+	b.Helper()
+	files := map[string][]byte{}
+	var all [][]byte
+	n := 0
+	for r := 0; r < 10 && n < 1000; r++ {
+		root := testpki.Root(b, fmt.Sprintf("Root CA %d", r))
+		all = append(all, root.PEM())
+		n++
+		for i := 0; i < 3; i++ {
+			ca := root.Intermediate(b, fmt.Sprintf("Issuing CA %d-%d", r, i))
+			all = append(all, ca.PEM())
+			n++
+			for l := 0; l < 33 && n < 1000; l++ {
+				spec := testpki.Spec{CN: fmt.Sprintf("host%d-%d-%d.contoso.com", r, i, l)}
+				spec.DNS = []string{spec.CN}
+				switch l % 3 {
+				case 0:
+					spec.EKU, spec.UnknownEKU = serverEKU, ikeEKU
+				case 1:
+					spec.EKU = serverEKU
+				default:
+					spec.EKU = clientEKU
+				}
+				all = append(all, ca.Issue(b, spec).PEM())
+				n++
+			}
+		}
+	}
+	for i := 0; i < len(all); i += 10 {
+		files[fmt.Sprintf("certs%03d.pem", i/10)] = bytes.Join(all[i:min(i+10, len(all))], nil)
+	}
+	files["profile.xml"] = []byte(profileXML("host0-0-0.contoso.com,host1-0-3.contoso.com", "host0-0-1\\.contoso\\.com", "00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 11 22 33 "))
+	return files
+}
+
+// BenchmarkLintCertificates measures a scan of 1,000 certificates: parse
+// every PEM block, build the chains and roles, and run every rule.
+func BenchmarkLintCertificates(b *testing.B) {
+	files := certScan1000(b)
+	names := slices.Sorted(maps.Keys(files))
+	all := All()
+	b.ReportAllocs()
+	for b.Loop() {
+		d := &model.Deployment{Now: linttest.Now, ExpiryWarning: lint.DefaultExpiryWarning}
+		for _, name := range names {
+			f, _, _ := load.Parse(name, files[name])
+			d.Add(f)
+		}
+		d.Link()
+		if len(d.Certs) != 1000 {
+			b.Fatalf("%d certificates, want 1000", len(d.Certs))
+		}
+		lint.Check(d, all)
+	}
+	b.ReportMetric(float64(b.N)*1000/b.Elapsed().Seconds(), "certs/s")
 }

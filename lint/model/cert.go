@@ -93,6 +93,8 @@ type Cert struct {
 	Anchor bool    // a trust anchor of this run
 	Chain  []*Cert // best path to a root: Chain[0] is this certificate
 	Status ChainStatus
+
+	selfSigned int8 // 0 not yet known, 1 yes, 2 no
 }
 
 // NewCert wraps a parsed certificate found at loc.
@@ -128,9 +130,17 @@ func (c *Cert) String() string {
 	return `"` + c.Subject() + `" (SHA-1 ` + c.Thumbprint() + `)`
 }
 
-// SelfSigned reports whether the certificate is its own issuer.
+// SelfSigned reports whether the certificate is its own issuer: same subject
+// and issuer, and its own key verifies its signature. The answer is cached:
+// chain building asks often and signature checks are slow.
 func (c *Cert) SelfSigned() bool {
-	return string(c.X509.RawIssuer) == string(c.X509.RawSubject) && c.X509.CheckSignature(c.X509.SignatureAlgorithm, c.X509.RawTBSCertificate, c.X509.Signature) == nil
+	if c.selfSigned == 0 {
+		c.selfSigned = 2
+		if c.SelfIssued() && signedBy(c, c) { // MD5 and DSA roots too
+			c.selfSigned = 1
+		}
+	}
+	return c.selfSigned == 1
 }
 
 // IsCA reports whether basicConstraints marks the certificate as a CA.
@@ -151,9 +161,10 @@ func (c *Cert) HasEKUOID(oid asn1.ObjectIdentifier) bool {
 	return slices.ContainsFunc(c.X509.UnknownExtKeyUsage, oid.Equal)
 }
 
-// NoEKU reports whether the certificate has no EKU extension at all.
+// NoEKU reports whether the certificate has no EKU extension at all. An EKU
+// extension that lists no usage is not the same: it allows none.
 func (c *Cert) NoEKU() bool {
-	return len(c.X509.ExtKeyUsage) == 0 && len(c.X509.UnknownExtKeyUsage) == 0
+	return len(c.X509.ExtKeyUsage) == 0 && len(c.X509.UnknownExtKeyUsage) == 0 && !c.HasExtension(oidExtExtKeyUsage)
 }
 
 // EKUNames lists the certificate's extended key usages by name, for messages.
@@ -201,8 +212,11 @@ func ekuName(u x509.ExtKeyUsage) string {
 	return "EKU " + strconv.Itoa(int(u))
 }
 
-// ValidAt reports whether t lies in the certificate's validity period.
+// ValidAt reports whether t lies in the certificate's validity period, both
+// ends included. Certificates state whole seconds, so t is compared at that
+// granularity: 00:00:00.005 is still 00:00:00.
 func (c *Cert) ValidAt(t time.Time) bool {
+	t = t.Truncate(time.Second)
 	return !t.Before(c.X509.NotBefore) && !t.After(c.X509.NotAfter)
 }
 

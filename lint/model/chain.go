@@ -4,19 +4,31 @@ import (
 	"crypto/x509"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // maxChainDepth bounds path building: real AOVPN chains have two or three
 // certificates, and cross-signed loops must not run away.
 const maxChainDepth = 8
 
+// maxPathSteps bounds the work of building one certificate's chain: a pool of
+// cross-signed CAs can offer very many paths, and Windows gives up too.
+const maxPathSteps = 20000
+
 // Link builds every certificate's chain from all certificates of the scan,
 // picks the trust anchors and infers the roles. Call it once, after all files
-// and trust files are added and ServerNames is set.
+// and trust files are added and ServerNames and Now are set.
 //
 // Trust anchors are the certificates of --trust files. Without any, the
 // self-signed CA certificates of the scan serve as anchors and
 // ImplicitAnchors is set so that the output can say so.
+//
+// Of the paths from a certificate towards a root, Link keeps the one Windows
+// would settle on: one that ends at a trust anchor if any does, then one
+// with the fewest faults (see ChainFaults: issuers that may not act as CAs,
+// exceeded path lengths, validity, usages, name constraints), then the
+// shortest trusted or the longest untrusted one; ties go to the first issuer
+// found, in scan order.
 func (d *Deployment) Link() {
 	issuers := map[string][]*Cert{} // by raw subject
 	for _, c := range d.Certs {
@@ -24,11 +36,13 @@ func (d *Deployment) Link() {
 	}
 	d.Anchors = nil
 	for _, c := range d.Certs {
+		c.Anchor = false
 		if c.Trusted {
 			c.Anchor = true
 			d.Anchors = append(d.Anchors, c)
 		}
 	}
+	d.ImplicitAnchors = false
 	if len(d.Anchors) == 0 {
 		for _, c := range d.Certs {
 			if c.IsCA() && c.SelfSigned() {
@@ -38,26 +52,66 @@ func (d *Deployment) Link() {
 		}
 		d.ImplicitAnchors = len(d.Anchors) > 0
 	}
+	b := &pathBuilder{issuers: issuers, now: d.Now, signed: map[[2]*Cert]bool{}}
 	for _, c := range d.Certs {
-		c.Chain, c.Status = bestChain(c, issuers)
+		c.Chain, c.Status = b.best(c)
 	}
 	d.inferRoles()
 }
 
-// bestChain returns the best path from c towards a root: one that ends at a
-// trust anchor if any does, then one whose certificates are all valid CAs,
-// then the longest; ties go to the first issuer found, in scan order.
-func bestChain(c *Cert, issuers map[string][]*Cert) ([]*Cert, ChainStatus) {
+// pathBuilder finds chains; it remembers signature checks, which are the
+// expensive part.
+type pathBuilder struct {
+	issuers map[string][]*Cert
+	now     time.Time
+	signed  map[[2]*Cert]bool
+}
+
+func (b *pathBuilder) signedBy(child, parent *Cert) bool {
+	k := [2]*Cert{child, parent}
+	ok, seen := b.signed[k]
+	if !seen {
+		ok = signedBy(child, parent)
+		b.signed[k] = ok
+	}
+	return ok
+}
+
+// pathRank orders candidate paths: trusted first, then fewer faults, then
+// length (shorter when trusted, longer otherwise).
+type pathRank struct {
+	trusted bool
+	faults  int
+	length  int
+}
+
+func (r pathRank) better(o pathRank) bool {
+	if r.trusted != o.trusted {
+		return r.trusted
+	}
+	if r.faults != o.faults {
+		return r.faults < o.faults
+	}
+	if r.trusted {
+		return r.length < o.length
+	}
+	return r.length > o.length
+}
+
+// best returns the best path from c towards a root (see Link).
+func (b *pathBuilder) best(c *Cert) ([]*Cert, ChainStatus) {
 	var best []*Cert
 	var bestStatus ChainStatus
-	bestScore := -1
+	var bestRank pathRank
+	steps := 0
 	var walk func(path []*Cert)
 	walk = func(path []*Cert) {
+		steps++
 		top := path[len(path)-1]
 		var next []*Cert
-		if !top.Anchor && !top.SelfSigned() && len(path) < maxChainDepth {
-			for _, p := range issuers[string(top.X509.RawIssuer)] {
-				if !contains(path, p) && signedBy(top, p) {
+		if !top.Anchor && !top.SelfSigned() && len(path) < maxChainDepth && steps < maxPathSteps {
+			for _, p := range b.issuers[string(top.X509.RawIssuer)] {
+				if !containsCert(path, p) && b.signedBy(top, p) {
 					next = append(next, p)
 				}
 			}
@@ -70,8 +124,9 @@ func bestChain(c *Cert, issuers map[string][]*Cert) ([]*Cert, ChainStatus) {
 			case top.SelfSigned():
 				status = ChainUntrusted
 			}
-			if s := chainScore(path, status); s > bestScore {
-				best, bestStatus, bestScore = append([]*Cert(nil), path...), status, s
+			rank := pathRank{trusted: status == ChainTrusted, faults: len(ChainFaults(path, b.now)), length: len(path)}
+			if best == nil || rank.better(bestRank) {
+				best, bestStatus, bestRank = append([]*Cert(nil), path...), status, rank
 			}
 			return
 		}
@@ -83,36 +138,7 @@ func bestChain(c *Cert, issuers map[string][]*Cert) ([]*Cert, ChainStatus) {
 	return best, bestStatus
 }
 
-func chainScore(path []*Cert, status ChainStatus) int {
-	score := 0
-	if status == ChainTrusted {
-		score += 1000
-	}
-	ok := true
-	for _, p := range path[1:] {
-		if !p.IsCA() {
-			ok = false
-		}
-	}
-	if ok {
-		score += 100
-	}
-	return score + len(path)
-}
-
-// signedBy reports whether parent's key verifies child's signature. SHA-1
-// signatures are verified (weak signatures are a rule's business, not a
-// reason to lose the chain); algorithms Go cannot verify at all (MD5) link by
-// name alone.
-func signedBy(child, parent *Cert) bool {
-	err := parent.X509.CheckSignature(child.X509.SignatureAlgorithm, child.X509.RawTBSCertificate, child.X509.Signature)
-	if err == nil {
-		return true
-	}
-	return strings.Contains(err.Error(), "insecure algorithm") || strings.Contains(err.Error(), "unsupported")
-}
-
-func contains(path []*Cert, c *Cert) bool {
+func containsCert(path []*Cert, c *Cert) bool {
 	for _, p := range path {
 		if p == c {
 			return true
@@ -163,6 +189,14 @@ func (d *Deployment) inferRoles() {
 			if r&(RoleVPNServer|RoleNPSServer) == 0 || !c.NoEKU() && c.HasEKU(x509.ExtKeyUsageClientAuth) {
 				r |= RoleClient
 			}
+		}
+		// --vpn-cert and --nps-cert say what a certificate is for, even a CA
+		// certificate used as a server's.
+		if c.VPN {
+			r |= RoleVPNServer
+		}
+		if c.NPS {
+			r |= RoleNPSServer
 		}
 		c.Roles = r
 	}

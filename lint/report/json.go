@@ -13,6 +13,7 @@ import (
 type jsonReport struct {
 	Tool     jsonTool       `json:"tool"`
 	Inputs   []lint.Input   `json:"inputs"`
+	Trust    *lint.Trust    `json:"trust,omitempty"`
 	Findings []lint.Finding `json:"findings"`
 	Summary  lint.Summary   `json:"summary"`
 }
@@ -31,6 +32,9 @@ func JSON(w io.Writer, res *lint.Result, o Options) error {
 		Inputs:   res.Inputs,
 		Findings: make([]lint.Finding, len(res.Findings)),
 		Summary:  res.Summary,
+	}
+	if len(res.Trust.Anchors) > 0 {
+		out.Trust = &res.Trust
 	}
 	if out.Inputs == nil {
 		out.Inputs = []lint.Input{}

@@ -41,10 +41,23 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool               sarifTool     `json:"tool"`
-	OriginalURIBaseIDs sarifBaseIDs  `json:"originalUriBaseIds"`
-	Results            []sarifResult `json:"results"` // present even when empty: GitHub requires it
-	ColumnKind         string        `json:"columnKind"`
+	Tool               sarifTool         `json:"tool"`
+	OriginalURIBaseIDs sarifBaseIDs      `json:"originalUriBaseIds"`
+	Invocations        []sarifInvocation `json:"invocations,omitempty"`
+	Results            []sarifResult     `json:"results"` // present even when empty: GitHub requires it
+	ColumnKind         string            `json:"columnKind"`
+}
+
+// sarifInvocation carries what a run must tell its reader once, such as
+// where the trust anchors came from.
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 // sarifBaseIDs defines %SRCROOT%, the one uriBaseId we use. It describes it
@@ -192,8 +205,9 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 			OriginalURIBaseIDs: sarifBaseIDs{SrcRoot: sarifBase{Description: sarifText{
 				Text: "The directory aovpnlint ran in: artifact paths are relative to it (in CI, the repository checkout).",
 			}}},
-			Results:    results,
-			ColumnKind: "utf16CodeUnits",
+			Invocations: invocations(res),
+			Results:     results,
+			ColumnKind:  "utf16CodeUnits",
 		}},
 	}
 	return writeJSON(w, log)
@@ -416,4 +430,13 @@ func truncate(s string) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// invocations is present only when the run has something to say about itself.
+func invocations(res *lint.Result) []sarifInvocation {
+	note := res.TrustNote()
+	if note == "" {
+		return nil
+	}
+	return []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{{Level: "note", Message: sarifText{Text: note + "."}}}}}
 }

@@ -73,6 +73,9 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 	}
 	b.WriteString(summaryLine(res.Summary, shown, suppressed))
 	b.WriteString("\n")
+	if note := res.TrustNote(); note != "" {
+		b.WriteString("note: " + note + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
