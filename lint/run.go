@@ -159,7 +159,7 @@ func Run(all []*Rule, opts Options) (*Result, error) {
 func addCertFiles(d *model.Deployment, paths []string, flag string, mark func(*model.Cert)) []error {
 	var errs []error
 	for _, p := range paths {
-		f, probs, err := load.LoadCertFile(p)
+		f, probs, err := load.CertFile(p)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s %s: %w", flag, p, err))
 			continue

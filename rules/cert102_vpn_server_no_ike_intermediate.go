@@ -25,10 +25,7 @@ func init() {
 				!c.HasEKU(x509.ExtKeyUsageServerAuth) || c.HasEKUOID(model.OIDIKEIntermediate) {
 				return
 			}
-			why, related, named := certVPNServerWhy(p.Deployment, c)
-			if certLikelyMachineCert(c, named) {
-				return
-			}
+			why, related := certVPNServerWhy(p.Deployment, c)
 			p.Report(lint.Diagnostic{
 				At: c.Loc,
 				Message: fmt.Sprintf("VPN server certificate %s has Server Authentication but not the IP security IKE intermediate EKU (1.3.6.1.5.5.8.2.2): it works, but when the server holds several certificates with Server Authentication, IKE intermediate is what lets RRAS pick this one; it is taken as the VPN server certificate because %s",

@@ -21,7 +21,12 @@ func init() {
 			// Conditional-access certificates live one hour by design:
 			// Microsoft Entra issues a new one at every connection, so an
 			// exported one is always expired soon after.
-			if c.Roles == 0 || !c.X509.NotAfter.Before(now) || isConditionalAccessLeaf(c) {
+			if c.Roles == 0 || !certExpiredAt(c, now) || isConditionalAccessLeaf(c) {
+				return
+			}
+			// An expired cross-certificate or old CA certificate that the
+			// chains of the scan pass over breaks nothing.
+			if certSupersededCA(p.Deployment, c) {
 				return
 			}
 			im := certValidityImpact(p.Deployment, c)

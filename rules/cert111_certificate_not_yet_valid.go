@@ -18,7 +18,7 @@ func init() {
 		WindowsErrors: []string{"13801"},
 		CheckCert: func(p *lint.Pass, c *model.Cert) {
 			now := p.Deployment.Now
-			if c.Roles == 0 || !c.X509.NotBefore.After(now) {
+			if c.Roles == 0 || !certNotYetValidAt(c, now) || certSupersededCA(p.Deployment, c) {
 				return
 			}
 			im := certValidityImpact(p.Deployment, c)

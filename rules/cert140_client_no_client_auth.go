@@ -3,6 +3,7 @@ package rules
 import (
 	"crypto/x509"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aovpnlint/aovpnlint/lint"
@@ -28,7 +29,7 @@ func init() {
 			d := lint.Diagnostic{At: c.Loc}
 			ekus := strings.Join(c.EKUNames(), ", ")
 			if upns := c.UPNs(); len(upns) > 0 || len(c.X509.EmailAddresses) > 0 {
-				who := append(upns, c.X509.EmailAddresses...)
+				who := append(slices.Clone(upns), c.X509.EmailAddresses...)
 				d.Message = fmt.Sprintf("user certificate %s (%s) has no Client Authentication EKU (1.3.6.1.5.5.7.3.2), only %s: Windows does not offer it for EAP-TLS, \"a certificate could not be found that can be used with this Extensible Authentication Protocol\" (798); %s",
 					c, strings.Join(who, ", "), ekus, taken)
 				d.WindowsErrors = []string{"798"}

@@ -223,6 +223,19 @@ func init() {
 				user.PEM("user certificate with a DSA key", cryptoWant("CERT150", `^client certificate "CN=alice" .* has a 1024-bit DSA key: DSA is withdrawn .*authenticate as its user or device$`))),
 		}
 	})
+	certFixture("cert150_bad_rsa_not_multiple_of_8", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		// 2052-bit RSA keys: not weak, but of a size no Microsoft RSA
+		// provider makes or takes (8-bit increments).
+		oddRoot := issueTemplate(t, nil, caTemplate("Odd Root CA"), newRSAKey(t, 2052))
+		oddLeaf := issueTemplate(t, oddRoot, serverTemplate("vpn.contoso.com"), newRSAKey(t, 2052))
+		const odd = ` has a 2052-bit RSA key, which is not a multiple of 8 bits: Microsoft's RSA providers .* in 8-bit increments only`
+		return fixtureFiles{
+			"pki.pem": certs(
+				oddRoot.PEM("a root with a 2052-bit RSA key", cryptoWant("CERT150", `^root CA certificate "CN=Odd Root CA" \(SHA-1 [0-9a-f ]+\)`+odd)),
+				oddLeaf.PEM("a VPN server with a 2052-bit RSA key", cryptoWant("CERT150", `^VPN server certificate "CN=vpn.contoso.com" \(SHA-1 [0-9a-f ]+\)`+odd))),
+		}
+	})
 	certFixture("cert150_good", func(t *testing.T) fixtureFiles {
 		t.Helper()
 		c := newContoso(t)
@@ -296,18 +309,31 @@ func init() {
 				lab.PEM()),
 		}
 	})
+	certFixture("cert152_bad_root", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		c := newContoso(t)
+		// Roots without basicConstraints: Windows takes a self-signed root
+		// for a CA all the same, but nothing marks them as CAs.
+		oldRoot := testpki.SelfSigned(t, testpki.Spec{CN: "Old Root CA", CA: true, NoBasicConstraints: true})
+		oldLeaf := oldRoot.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}, EKU: serverEKU})
+		trusted := testpki.SelfSigned(t, testpki.Spec{CN: "Fabrikam Root CA", CA: true, NoBasicConstraints: true})
+		const noBC = `, but it has no basicConstraints extension at all, so nothing marks it as a CA .*Windows accepts such a root`
+		return fixtureFiles{
+			"pki.pem": certs(c.Root.PEM(), c.Issuing.PEM(), c.VPN.PEM(), c.NPS.PEM(), c.User.PEM()),
+			"old.pem": certs(oldRoot.PEM("self-signed root without basicConstraints that signs a certificate of the scan",
+				cryptoWant("CERT152", `^self-signed root "CN=Old Root CA" .* signed "CN=vpn2.contoso.com" .*`+noBC)), oldLeaf.PEM()),
+			"trust/fabrikam.pem": string(trusted.PEM("a trusted root without basicConstraints that signs nothing of the scan",
+				cryptoWant("CERT152", `^self-signed root "CN=Fabrikam Root CA" .* is a trust anchor of the scan`+noBC))),
+			"trust/contoso.pem": string(c.Root.PEM()),
+		}
+	})
 	certFixture("cert152_good", func(t *testing.T) fixtureFiles {
 		t.Helper()
 		c := newContoso(t)
-		// A version-3 root without basicConstraints: Windows takes a self-signed
-		// root for a CA all the same.
-		oldRoot := testpki.SelfSigned(t, testpki.Spec{CN: "Old Root CA", CA: true, NoBasicConstraints: true})
-		oldLeaf := oldRoot.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}, EKU: serverEKU})
 		selfSigned := testpki.SelfSigned(t, testpki.Spec{CN: "vpn3.contoso.com", DNS: []string{"vpn3.contoso.com"}, EKU: serverEKU, NoBasicConstraints: true})
 		return fixtureFiles{
 			"pki.pem":               certs(c.Root.PEM(), c.Issuing.PEM(), c.VPN.PEM(), c.NPS.PEM(), c.User.PEM()),
-			"old.pem":               certs(oldRoot.PEM("self-signed root without basicConstraints"), oldLeaf.PEM()),
-			"trust/self-signed.pem": string(selfSigned.PEM("a self-signed server certificate trusted directly: it signs nothing")),
+			"trust/self-signed.pem": string(selfSigned.PEM("a self-signed server certificate without basicConstraints trusted directly: it signs nothing and is no CA")),
 		}
 	})
 

@@ -104,6 +104,7 @@ type contoso struct {
 }
 
 func newContoso(t *testing.T) *contoso {
+	t.Helper()
 	c := &contoso{Root: testpki.Root(t, "Contoso Root CA")}
 	c.Issuing = c.Root.Intermediate(t, "Contoso Issuing CA")
 	c.VPN = c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"},

@@ -104,24 +104,29 @@ func upnSAN(upn string) ([]byte, error) {
 func init() {
 	// CERT101: VPN server certificates without Server Authentication.
 	certFixture("cert101_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		// The RRAS server got a certificate from the User template.
 		wrong := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: clientEKU})
 		ikeOnly := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}, UnknownEKU: ikeEKU})
 		tunnel := c.Issuing.Issue(t, testpki.Spec{CN: "ras01.corp.contoso.com", DNS: []string{"ras01.corp.contoso.com"},
 			EKU: []x509.ExtKeyUsage{x509.ExtKeyUsageIPSECTunnel}})
+		noEKU := c.Issuing.Issue(t, testpki.Spec{CN: "vpn3.contoso.com", DNS: []string{"vpn3.contoso.com"}})
 		return fixtureFiles{
-			"profile.xml": contosoProfile(c),
+			"profile.xml": profileXML("vpn.contoso.com,vpn3.contoso.com", "nps.corp.contoso.com", c.Root.Thumbprint()),
 			"pki.pem": certs(c.Root.PEM("Contoso Root CA"), c.Issuing.PEM("Contoso Issuing CA"),
 				wrong.PEM("the server the profile dials, from the User template", wantCert("CERT101", `"CN=vpn.contoso.com" .*only Client Authentication .*0x80070040.*13801.*Servers entry "vpn.contoso.com" names it$`)),
 				ikeOnly.PEM("IKE intermediate alone marks a VPN server, but RRAS needs Server Authentication", wantCert("CERT101", `"CN=vpn2.contoso.com" .*only IP security IKE intermediate .*because it carries the IP security IKE intermediate EKU$`)),
+				noEKU.PEM("no EKU extension: valid for every usage, except for the IKEv2 client's EKU check", wantCert("CERT101", `"CN=vpn3.contoso.com" .*no EKU extension at all`)),
 				c.NPS.PEM("NPS server: Server Authentication"), c.User.PEM("user certificate")),
 			"vpn/ras01.pem": string(tunnel.PEM("given with --vpn-cert", wantCert("CERT101", `"CN=ras01.corp.contoso.com" .*only IP security tunnel termination: .*because it was given with --vpn-cert$`))),
 		}
 	})
 	certFixture("cert101_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
-		noEKU := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}})
+		both := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"},
+			EKU: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth, x509.ExtKeyUsageServerAuth}})
 		anyEKU := c.Issuing.Issue(t, testpki.Spec{CN: "vpn3.contoso.com", DNS: []string{"vpn3.contoso.com"},
 			EKU: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}})
 		nps2 := c.Issuing.Issue(t, testpki.Spec{CN: "nps2.corp.contoso.com", DNS: []string{"nps2.corp.contoso.com"}, EKU: serverEKU})
@@ -129,7 +134,7 @@ func init() {
 		return fixtureFiles{
 			"profile.xml": profileXML("vpn.contoso.com,vpn2.contoso.com,vpn3.contoso.com", "nps.corp.contoso.com", c.Root.Thumbprint()),
 			"pki.pem": contosoPKI(c,
-				noEKU.PEM("no EKU extension: valid for every usage"),
+				both.PEM("Client and Server Authentication (Computer template), named by a Servers entry"),
 				anyEKU.PEM("Any Purpose"),
 				machine.PEM("an IPsec machine certificate (Client Authentication, IKE intermediate) that no Servers entry names: a client")),
 			// An NPS certificate with Server Authentication, named by no
@@ -140,6 +145,7 @@ func init() {
 
 	// CERT102: VPN server certificates without IKE intermediate.
 	certFixture("cert102_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		vpn := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: serverEKU})
 		backup := c.Issuing.Issue(t, testpki.Spec{CN: "vpn-backup.contoso.com", DNS: []string{"vpn-backup.contoso.com"}, EKU: serverEKU})
@@ -155,6 +161,7 @@ func init() {
 		}
 	})
 	certFixture("cert102_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		noEKU := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}})
 		clientOnly := c.Issuing.Issue(t, testpki.Spec{CN: "vpn3.contoso.com", DNS: []string{"vpn3.contoso.com"}, EKU: clientEKU})
@@ -171,6 +178,7 @@ func init() {
 
 	// CERT110: expired certificates.
 	certFixture("cert110_bad_leaves", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		expired := time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
 		from := time.Date(2025, time.March, 1, 0, 0, 0, 0, time.UTC)
@@ -190,6 +198,7 @@ func init() {
 		}
 	})
 	certFixture("cert110_bad_root", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		root := testpki.SelfSigned(t, testpki.Spec{CN: "Contoso Root CA", CA: true,
 			NotBefore: time.Date(2016, time.May, 1, 0, 0, 0, 0, time.UTC), NotAfter: time.Date(2026, time.May, 1, 0, 0, 0, 0, time.UTC)})
 		issuing := root.Intermediate(t, "Contoso Issuing CA")
@@ -204,6 +213,7 @@ func init() {
 		}
 	})
 	certFixture("cert110_bad_intermediate", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		root := testpki.Root(t, "Contoso Root CA")
 		issuing := root.Issue(t, testpki.Spec{CN: "Contoso Issuing CA", CA: true,
 			NotBefore: time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC), NotAfter: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)})
@@ -215,6 +225,7 @@ func init() {
 		}
 	})
 	certFixture("cert110_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		soon := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU,
 			NotAfter: time.Date(2026, time.June, 15, 0, 0, 0, 0, time.UTC)})
@@ -232,8 +243,54 @@ func init() {
 		}
 	})
 
+	certFixture("cert110_bad_standalone_root", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		c := newContoso(t)
+		old := testpki.SelfSigned(t, testpki.Spec{CN: "Fabrikam Root CA", CA: true,
+			NotBefore: time.Date(2006, time.June, 1, 0, 0, 0, 0, time.UTC), NotAfter: time.Date(2026, time.April, 1, 0, 0, 0, 0, time.UTC)})
+		return fixtureFiles{
+			"profile.xml": contosoProfile(c),
+			"pki.pem":     contosoPKI(c),
+			"fabrikam-root.pem": string(old.PEM("an expired root that signs nothing of the scan: still reported",
+				wantCert("CERT110", `^root CA certificate "CN=Fabrikam Root CA" .* expired on 2026-04-01 00:00 UTC, 61 days ago: every certificate issued under it fails validation$`))),
+		}
+	})
+	certFixture("cert110_good_superseded_cross", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		c := newContoso(t)
+		// The Contoso root cross-signed by an older root, on the same key
+		// and with the same subject; the cross-certificate has expired.
+		oldRoot := testpki.Root(t, "Contoso Legacy Root CA")
+		crossTmpl := caTemplate("Contoso Root CA")
+		crossTmpl.NotBefore = time.Date(2021, time.January, 1, 0, 0, 0, 0, time.UTC)
+		crossTmpl.NotAfter = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+		cross := issueTemplate(t, oldRoot, crossTmpl, c.Root.Key)
+		return fixtureFiles{
+			"profile.xml":       contosoProfile(c),
+			"trust/contoso.pem": string(c.Root.PEM("Contoso Root CA, trusted")),
+			"trust/legacy.pem":  string(oldRoot.PEM("Contoso Legacy Root CA, trusted too")),
+			"chain.pem":         certs(cross.PEM("expired cross-certificate of the Contoso root by the legacy root: no chain needs it"), c.Issuing.PEM(), c.VPN.PEM(), c.NPS.PEM(), c.User.PEM()),
+		}
+	})
+	certFixture("cert110_good_superseded_intermediate", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		c := newContoso(t)
+		// The issuing CA's previous certificate, same subject and key, next
+		// to its renewal: the chains take the valid one.
+		oldTmpl := caTemplate("Contoso Issuing CA")
+		oldTmpl.NotBefore = time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
+		oldTmpl.NotAfter = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+		old := issueTemplate(t, c.Root, oldTmpl, c.Issuing.Key)
+		return fixtureFiles{
+			"profile.xml": contosoProfile(c),
+			"pki.pem": certs(c.Root.PEM("Contoso Root CA"), old.PEM("the issuing CA's expired certificate, renewed on the same key"),
+				c.Issuing.PEM("the renewed issuing CA certificate"), c.VPN.PEM(), c.NPS.PEM(), c.User.PEM()),
+		}
+	})
+
 	// CERT111: certificates not valid yet.
 	certFixture("cert111_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		vpn := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU,
 			NotBefore: time.Date(2026, time.July, 1, 0, 0, 0, 0, time.UTC), NotAfter: time.Date(2028, time.July, 1, 0, 0, 0, 0, time.UTC)})
@@ -246,6 +303,7 @@ func init() {
 		}
 	})
 	certFixture("cert111_bad_root", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		root := testpki.SelfSigned(t, testpki.Spec{CN: "Contoso Root CA G2", CA: true, NotBefore: time.Date(2026, time.June, 1, 6, 0, 0, 0, time.UTC)})
 		issuing := root.Intermediate(t, "Contoso Issuing CA G2")
 		nps := issuing.Issue(t, testpki.Spec{CN: "nps.corp.contoso.com", DNS: []string{"nps.corp.contoso.com"}, EKU: serverEKU})
@@ -256,7 +314,23 @@ func init() {
 				issuing.PEM("issuing CA"), nps.PEM("NPS server")),
 		}
 	})
+	certFixture("cert111_good_renewal_ahead", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		c := newContoso(t)
+		// The issuing CA renewed on the same key ahead of time: valid from
+		// July, while the chains use the current certificate.
+		nextTmpl := caTemplate("Contoso Issuing CA")
+		nextTmpl.NotBefore = time.Date(2026, time.July, 1, 0, 0, 0, 0, time.UTC)
+		nextTmpl.NotAfter = time.Date(2031, time.July, 1, 0, 0, 0, 0, time.UTC)
+		next := issueTemplate(t, c.Root, nextTmpl, c.Issuing.Key)
+		return fixtureFiles{
+			"profile.xml": contosoProfile(c),
+			"pki.pem": certs(c.Root.PEM("Contoso Root CA"), next.PEM("the renewed issuing CA certificate, valid from 2026-07-01"),
+				c.Issuing.PEM("the current issuing CA certificate"), c.VPN.PEM(), c.NPS.PEM(), c.User.PEM()),
+		}
+	})
 	certFixture("cert111_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		fresh := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU,
 			NotBefore: time.Date(2026, time.June, 1, 0, 0, 0, 0, time.UTC)})
@@ -268,6 +342,7 @@ func init() {
 
 	// CERT112: certificates expiring within --expiry-warning (30 days here).
 	certFixture("cert112_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		vpn := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU,
 			NotAfter: time.Date(2026, time.June, 15, 0, 0, 0, 0, time.UTC)})
@@ -285,6 +360,7 @@ func init() {
 		}
 	})
 	certFixture("cert112_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		later := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU,
 			NotAfter: time.Date(2026, time.July, 2, 0, 0, 0, 0, time.UTC)})
@@ -303,6 +379,7 @@ func init() {
 
 	// CERT130: NPS server certificates without Server Authentication.
 	certFixture("cert130_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		nps := c.Issuing.Issue(t, testpki.Spec{CN: "nps.corp.contoso.com", DNS: []string{"nps.corp.contoso.com"}, EKU: clientEKU})
 		nps2 := c.Issuing.Issue(t, testpki.Spec{CN: "nps2.corp.contoso.com", DNS: []string{"nps2.corp.contoso.com"}, UnknownEKU: ikeEKU})
@@ -316,6 +393,7 @@ func init() {
 		}
 	})
 	certFixture("cert130_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		nps2 := c.Issuing.Issue(t, testpki.Spec{CN: "nps2.corp.contoso.com", DNS: []string{"nps2.corp.contoso.com"}})
 		vpn2 := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn2.contoso.com"}, EKU: clientEKU})
@@ -328,6 +406,7 @@ func init() {
 
 	// CERT131: NPS server certificates with an empty subject.
 	certFixture("cert131_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		nps := c.Issuing.Issue(t, testpki.Spec{EmptySubject: true, DNS: []string{"nps.corp.contoso.com"}, EKU: serverEKU})
 		nps2 := c.Issuing.Issue(t, testpki.Spec{EmptySubject: true, EKU: serverEKU})
@@ -341,6 +420,7 @@ func init() {
 		}
 	})
 	certFixture("cert131_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		// Some user templates build the subject from nothing and put the
 		// UPN in the SAN: a client, not an NPS server.
@@ -353,6 +433,7 @@ func init() {
 
 	// CERT140: client certificates without Client Authentication.
 	certFixture("cert140_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		device := c.Issuing.Issue(t, testpki.Spec{CN: "laptop01.corp.contoso.com", DNS: []string{"laptop01.corp.contoso.com"},
 			EKU: []x509.ExtKeyUsage{x509.ExtKeyUsageIPSECEndSystem}})
@@ -368,6 +449,7 @@ func init() {
 		}
 	})
 	certFixture("cert140_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		device := c.Issuing.Issue(t, testpki.Spec{CN: "laptop01.corp.contoso.com", DNS: []string{"laptop01.corp.contoso.com"}, EKU: clientEKU})
 		upn := issueUPN(t, c.Issuing, "bob", "bob@corp.contoso.com", nil, nil)
@@ -386,6 +468,7 @@ func init() {
 
 	// CERT141: conditional-access certificates without the AAD Conditional Access EKU.
 	certFixture("cert141_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		msRoot := testpki.Root(t, model.ConditionalAccessRootCN)
 		clientOnly := msRoot.Issue(t, testpki.Spec{CN: "alice@contoso.com", EKU: clientEKU, NotBefore: caLeafFrom, NotAfter: caLeafTo})
@@ -399,6 +482,7 @@ func init() {
 		}
 	})
 	certFixture("cert141_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		msRoot := testpki.Root(t, model.ConditionalAccessRootCN)
 		caLeaf := msRoot.Issue(t, testpki.Spec{CN: "alice@contoso.com", EKU: clientEKU, UnknownEKU: caEKU, NotBefore: caLeafFrom, NotAfter: caLeafTo})

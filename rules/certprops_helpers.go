@@ -16,8 +16,7 @@ import (
 
 // certVPNServerWhy says why a certificate is taken as an IKEv2 VPN server
 // certificate and points at the Servers entry that names it, if one does.
-// named is false when only its EKUs make it one.
-func certVPNServerWhy(d *model.Deployment, c *model.Cert) (why string, related []lint.Related, named bool) {
+func certVPNServerWhy(d *model.Deployment, c *model.Cert) (why string, related []lint.Related) {
 	for _, prof := range d.Profiles {
 		if prof.Native == nil {
 			continue
@@ -26,31 +25,22 @@ func certVPNServerWhy(d *model.Deployment, c *model.Cert) (why string, related [
 			h := strings.Trim(strings.TrimSpace(s.Host), "[]")
 			if san, cn := c.MatchHost(h); san || cn {
 				return fmt.Sprintf("the profile's Servers entry %q names it", s.Host),
-					[]lint.Related{{Location: s.Loc, Message: "the VPN server the clients dial, " + s.Host}}, true
+					[]lint.Related{{Location: s.Loc, Message: "the VPN server the clients dial, " + s.Host}}
 			}
 		}
 	}
 	for _, h := range d.ServerNames {
 		if san, cn := c.MatchHost(h); san || cn {
-			return fmt.Sprintf("--server-name %q names it", h), nil, true
+			return fmt.Sprintf("--server-name %q names it", h), nil
 		}
 	}
 	switch {
 	case c.VPN:
-		return "it was given with --vpn-cert", nil, true
+		return "it was given with --vpn-cert", nil
 	case c.HasEKUOID(model.OIDIKEIntermediate) && !c.HasEKU(x509.ExtKeyUsageServerAuth):
-		return "it carries the IP security IKE intermediate EKU", nil, false
+		return "it carries the IP security IKE intermediate EKU", nil
 	}
-	return "it carries Server Authentication and no EAP ServerNames entry names it", nil, false
-}
-
-// certLikelyMachineCert reports whether a certificate that only its EKUs make
-// a VPN server is more likely a computer certificate: it also lists Client
-// Authentication, as the Computer template does (Client and Server
-// Authentication) and IPsec machine certificates do (Client Authentication
-// and IKE intermediate).
-func certLikelyMachineCert(c *model.Cert, named bool) bool {
-	return !named && !c.NoEKU() && slices.Contains(c.X509.ExtKeyUsage, x509.ExtKeyUsageClientAuth)
+	return "it carries Server Authentication and no EAP ServerNames entry names it", nil
 }
 
 // certNPSServerWhy says why a certificate is taken as an NPS (RADIUS) server
@@ -203,4 +193,38 @@ func certSpan(d time.Duration) string {
 		return plural(int(d/time.Hour), "hour")
 	}
 	return "less than an hour"
+}
+
+// certExpiredAt reports whether c's NotAfter lies before t. Certificates
+// state whole seconds, so t is compared at that granularity (as
+// model.Cert.ValidAt does): a NotAfter of 00:00:00 still holds at 00:00:00.5.
+func certExpiredAt(c *model.Cert, t time.Time) bool {
+	return t.Truncate(time.Second).After(c.X509.NotAfter)
+}
+
+// certNotYetValidAt reports whether c's NotBefore lies after t, compared at
+// whole seconds like certExpiredAt.
+func certNotYetValidAt(c *model.Cert, t time.Time) bool {
+	return t.Truncate(time.Second).Before(c.X509.NotBefore)
+}
+
+// certSupersededCA reports whether c signs certificates of the scan but lies
+// on none of the chains built for them: a superseded cross-certificate, or an
+// old CA certificate next to its renewal on the same key, which Windows
+// passes over for the valid issuer. Such a certificate being out of date
+// breaks nothing. A CA that signs nothing of the scan (a root given alone)
+// is not superseded.
+func certSupersededCA(d *model.Deployment, c *model.Cert) bool {
+	signs := false
+	for _, x := range d.Certs {
+		for _, p := range x.Chain[min(1, len(x.Chain)):] {
+			if p.SHA1 == c.SHA1 {
+				return false // an issuer in a chain the scan uses
+			}
+		}
+		if !signs && x.SHA1 != c.SHA1 && c.Signed(x) {
+			signs = true
+		}
+	}
+	return signs
 }

@@ -51,6 +51,7 @@ func TestCertPropsWindowsErrors(t *testing.T) {
 		// The rule's own errors.
 		{"CERT101", "cert101_bad", map[string][]string{
 			"vpn.contoso.com": {"0x80070040", "13801"}, "vpn2.contoso.com": {"0x80070040", "13801"}, "ras01.corp.contoso.com": {"0x80070040", "13801"},
+			"vpn3.contoso.com": {"0x80070040", "13801"},
 		}},
 		{"CERT141", "cert141_bad", map[string][]string{"alice@contoso.com": {"oops"}, "bob@contoso.com": {"oops"}}},
 	}
@@ -95,7 +96,8 @@ func TestCertPropsRelated(t *testing.T) {
 		if !strings.HasSuffix(r.Path, "chain.pem") {
 			t.Errorf("related %s, want chain.pem", r.Path)
 		}
-		msgs = append(msgs, r.Message[:strings.Index(r.Message, " certificate")])
+		role, _, _ := strings.Cut(r.Message, " certificate")
+		msgs = append(msgs, role)
 	}
 	if want := []string{"VPN server", "NPS server", "user"}; !slices.Equal(msgs, want) {
 		t.Errorf("CERT110 related kinds %q, want %q", msgs, want)

@@ -36,19 +36,18 @@ var limboDifferences = map[string]string{
 
 	// Host names: Windows matches the name the client dials against the DNS
 	// and IP SANs, and against the subject CN only when there is no SAN; the
-	// CN of a certificate with SANs plays no part, so a CN that disagrees
-	// with them (other case, IP written differently, punycode) fails nothing.
-	"webpki::cn::ipv4-hex-mismatch":                             "the IP SAN matches; Windows ignores the CN of a certificate with SANs",
-	"webpki::cn::ipv4-leading-zeros-mismatch":                   "the IP SAN matches; Windows ignores the CN of a certificate with SANs",
-	"webpki::cn::ipv6-uppercase-mismatch":                       "the IP SAN matches; Windows ignores the CN of a certificate with SANs",
-	"webpki::cn::ipv6-uncompressed-mismatch":                    "the IP SAN matches; Windows ignores the CN of a certificate with SANs",
-	"webpki::cn::ipv6-non-rfc5952-mismatch":                     "the IP SAN matches; Windows ignores the CN of a certificate with SANs",
-	"webpki::cn::punycode-not-in-san":                           "the DNS SAN matches; Windows ignores the CN of a certificate with SANs",
-	"webpki::cn::utf8-vs-punycode-mismatch":                     "the DNS SAN matches; Windows ignores the CN of a certificate with SANs",
-	"webpki::cn::not-in-san":                                    "the DNS SAN matches; Windows ignores the CN of a certificate with SANs",
-	"webpki::cn::case-mismatch":                                 "the DNS SAN matches; Windows ignores the CN of a certificate with SANs",
+	// CN of a certificate with SANs decides nothing, so a CN that disagrees
+	// with them (other case, IP written differently, punycode) is a warning.
+	"webpki::cn::ipv4-hex-mismatch":                             "the IP SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
+	"webpki::cn::ipv4-leading-zeros-mismatch":                   "the IP SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
+	"webpki::cn::ipv6-uppercase-mismatch":                       "the IP SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
+	"webpki::cn::ipv6-uncompressed-mismatch":                    "the IP SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
+	"webpki::cn::ipv6-non-rfc5952-mismatch":                     "the IP SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
+	"webpki::cn::punycode-not-in-san":                           "the DNS SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
+	"webpki::cn::utf8-vs-punycode-mismatch":                     "the DNS SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
+	"webpki::cn::not-in-san":                                    "the DNS SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
+	"webpki::cn::case-mismatch":                                 "the DNS SAN matches; Windows accepts the SAN match and CERT103 only warns that the CN disagrees",
 	"webpki::san::no-san":                                       "CN-only certificate: Windows documents matching the server name against the subject name, so XREF102 warns instead of failing",
-	"webpki::v1-cert":                                           "a version 1 certificate is CN-only (XREF102 warns) and without EKU valid for every usage; CryptoAPI accepts version 1 end-entity certificates",
 	"rfc5280::san::underscore-dns":                              "underscores are common in Windows host names, and CryptoAPI matches them like any other character",
 	"rfc5280::san::noncritical-with-empty-subject":              "an RFC 5280 encoding rule (SAN criticality) that CryptoAPI does not enforce; the DNS SAN matches",
 	"webpki::san::san-critical-with-nonempty-subject":           "a CA/Browser Forum encoding rule (SAN criticality) that CryptoAPI does not enforce",
@@ -60,32 +59,23 @@ var limboDifferences = map[string]string{
 	// reads an EKU extension in a CA as a limit that here includes the usage.
 	"webpki::eku::ee-anyeku":       "Windows accepts a server certificate that lists Server Authentication and anyExtendedKeyUsage",
 	"webpki::eku::ee-critical-eku": "Windows does not care whether the EKU extension is critical",
-	"webpki::eku::ee-without-eku":  "a certificate without EKU extension is valid for every usage in Windows",
-	"webpki::eku::root-has-eku":    "Windows reads a root's EKU as a limit on its chains; Server Authentication is within it",
+	// The IKEv2 client checks that the server certificate's EKU lists
+	// Server Authentication (MS-RRASM DisableIKENameEkuCheck), so CERT101
+	// fails a VPN server certificate without EKU extension that RFC 5280
+	// accepts; CERT157 also fails a CA certificate that is a server's.
+	"rfc5280::eku::ee-without-eku":                "the IKEv2 client requires Server Authentication in the EKU: CERT101 fails a VPN server certificate without EKU extension",
+	"pathlen::validation-ignores-pathlen-in-leaf": "the peer is a CA certificate without EKU extension: CERT101 (no Server Authentication) and CERT157 (a server certificate that can sign certificates)",
+	"rfc5280::ca-as-leaf":                         "the peer is a CA certificate without EKU extension: CERT101 (no Server Authentication) and CERT157 (a server certificate that can sign certificates)",
+	"webpki::eku::root-has-eku":                   "Windows reads a root's EKU as a limit on its chains; Server Authentication is within it",
 
-	// Basic constraints and key usage that CryptoAPI does not enforce.
-	"rfc5280::root-missing-basic-constraints":      "CryptoAPI accepts a self-signed root without basicConstraints as a CA (version 1 roots have no extensions); CERT152 reports only an explicit cA FALSE on roots",
+	// Basic constraints that CryptoAPI does not enforce.
 	"rfc5280::root-non-critical-basic-constraints": "CryptoAPI does not require basicConstraints to be critical",
-	"rfc5280::leaf-ku-keycertsign":                 "keyCertSign on an end-entity certificate with cA FALSE does not fail Windows chain validation",
-	"webpki::ee-basicconstraints-ca":               "CryptoAPI validates a certificate with cA TRUE as an end entity; only CAs that sign are checked",
-	"webpki::ca-as-leaf":                           "CryptoAPI validates a CA certificate as an end entity (limbo's own rfc5280::ca-as-leaf expects SUCCESS)",
-
-	// Key sizes: not weak, and Windows has no multiple-of-8 rule.
-	"webpki::forbidden-rsa-not-divisible-by-8-in-root":     "a 2052-bit RSA key is not weak (CERT150) and no Windows rule asks for a multiple of 8 bits",
-	"webpki::forbidden-rsa-key-not-divisible-by-8-in-leaf": "a 2052-bit RSA key is not weak (CERT150) and no Windows rule asks for a multiple of 8 bits",
 }
 
 // limboKnownIssues are disagreements that other rules cause and that are to
 // be fixed there: each names the rule and what it does wrong. They count as
 // disagreements; a case that starts to agree must leave the list.
-var limboKnownIssues = map[string]string{
-	"pathological::multiple-chains-expired-intermediate": "CERT110 reports the expired cross-certificate although no chain of the scan uses it",
-	"rfc5280::validity::notafter-fractional":             "CERT110 compares NotAfter with the sub-second time; certificates state whole seconds (model.Cert.ValidAt compares at that granularity)",
-	"webpki::san::mismatch-apex-subdomain-san":           "XREF102 only warns when the dialed name matches the CN but not the DNS SANs, although Windows then ignores the CN and fails (13801)",
-	"webpki::san::san-wildcard-only":                     "XREF102 only warns when the dialed name matches the CN but not the DNS SANs, although Windows then ignores the CN and fails (13801)",
-	"webpki::san::public-suffix-wildcard-san":            "XREF102 only warns when the dialed name matches the CN but not the DNS SANs, although Windows then ignores the CN and fails (13801)",
-	"rfc5280::ca-as-leaf-wrong-san":                      "XREF101 skips CA certificates, even one given with --vpn-cert, so the name mismatch goes unreported",
-}
+var limboKnownIssues = map[string]string{}
 
 type limboCase struct {
 	ID             string   `json:"id"`

@@ -8,10 +8,12 @@ import (
 
 func init() {
 	certFixture("load004_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		root := testpki.Root(t, "Contoso Root CA")
 		return fixtureFiles{"root.pem": "Contoso root, as certutil -encode writes it\n" + string(root.PEM())}
 	})
 	certFixture("load004_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		root := testpki.Root(t, "Contoso Root CA")
 		good := string(root.PEM())
 		// The DER is cut in the middle: valid base64, not a certificate.
@@ -24,6 +26,7 @@ func init() {
 		}
 	})
 	certFixture("cert001_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		root := testpki.Root(t, "Contoso Root CA")
 		return fixtureFiles{"server.pem": string(root.PEM()) +
 			"# want@+1: CERT001 \"a private key is stored\"\n" +
@@ -32,6 +35,7 @@ func init() {
 			"-----BEGIN ENCRYPTED PRIVATE KEY-----\nTk9UIEEgUkVBTCBLRVkgLSBURVNUIEZJWFRVUkUgT05MWQ==\n-----END ENCRYPTED PRIVATE KEY-----\n"}
 	})
 	certFixture("cert001_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		root := testpki.Root(t, "Contoso Root CA")
 		return fixtureFiles{"root.pem": string(root.PEM("-----BEGIN PRIVATE KEY----- in a comment is no key"))}
 	})

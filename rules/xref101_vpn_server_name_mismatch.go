@@ -2,8 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/aovpnlint/aovpnlint/lint"
+	"github.com/aovpnlint/aovpnlint/lint/model"
 )
 
 func init() {
@@ -17,32 +19,49 @@ func init() {
 		WindowsErrors: []string{"13801"},
 		Check: func(p *lint.Pass) {
 			d := p.Deployment
-			cands := xrefVPNServerCerts(d)
+			cands := xrefVPNNameCerts(d)
 			if len(cands) == 0 {
 				// A profile-only scan: nothing to compare with.
 				return
 			}
 			for _, e := range xrefHostEntries(d) {
 				m := xrefMatchVPNHost(cands, e.match)
-				if len(m.san)+len(m.cnOnly)+len(m.cnNotSAN) > 0 {
+				if len(m.san)+len(m.cnOnly) > 0 {
 					continue
 				}
-				of := "the VPN server certificate " + xrefDescribeCerts(cands)
-				if len(cands) > 1 {
-					of = fmt.Sprintf("any of the %d VPN server certificates of the scan: %s", len(cands), xrefDescribeCerts(cands))
-				}
-				why := "the IKEv2 client checks the server's certificate against the name it dials and rejects it with error 13801"
-				if _, ip := serverAddr(e.match); ip {
-					why = "an IP address entry matches only an IP address SAN, so " + why
-				}
-				msg := fmt.Sprintf("%s matches no name of %s: %s", e.what(), of, why)
+				msg, related := xref101Message(e, cands, m)
 				if e.inFile {
-					p.Report(lint.Diagnostic{At: e.loc, Message: msg, Related: xrefRelated(cands, "VPN server certificate")})
+					p.Report(lint.Diagnostic{At: e.loc, Message: msg, Related: xrefRelated(related)})
 					continue
 				}
 				// A --server-name has no place in a file: report at the certificate.
-				p.Report(lint.Diagnostic{At: cands[0].Loc, Message: msg, Related: xrefRelated(cands[1:], "VPN server certificate")})
+				p.Report(lint.Diagnostic{At: related[0].Loc, Message: msg, Related: xrefRelated(related[1:])})
 			}
 		},
 	})
+}
+
+// xref101Message says why no candidate certificate covers the host, and which
+// certificates to point at: those whose CN matches although their DNS SANs do
+// not, or else all of them.
+func xref101Message(e xrefHostEntry, cands []*model.Cert, m xrefHostMatch) (string, []*model.Cert) {
+	if len(m.cnNotSAN) > 0 {
+		sans := "its DNS SANs"
+		if len(m.cnNotSAN) == 1 {
+			sans += " (" + strings.Join(m.cnNotSAN[0].X509.DNSNames, ", ") + ")"
+		} else {
+			sans = "their DNS SANs"
+		}
+		return fmt.Sprintf("%s matches the subject CN of %s but none of %s: once a certificate has DNS SANs, Windows, like every validator, ignores the CN, so the IKEv2 client rejects the server's certificate with error 13801; add %s as a DNS SAN",
+			e.what(), xrefCertList(m.cnNotSAN), sans, e.match), m.cnNotSAN
+	}
+	of := "the VPN server certificate " + xrefDescribeCerts(cands)
+	if len(cands) > 1 {
+		of = fmt.Sprintf("any of the %d VPN server certificates of the scan: %s", len(cands), xrefDescribeCerts(cands))
+	}
+	why := "the IKEv2 client checks the server's certificate against the name it dials and rejects it with error 13801"
+	if _, ip := serverAddr(e.match); ip {
+		why = "an IP address entry matches only an IP address SAN, so " + why
+	}
+	return fmt.Sprintf("%s matches no name of %s: %s", e.what(), of, why), cands
 }

@@ -19,38 +19,25 @@ func init() {
 		WindowsErrors: []string{"13801"},
 		Check: func(p *lint.Pass) {
 			d := p.Deployment
-			cands := xrefVPNServerCerts(d)
+			cands := xrefVPNNameCerts(d)
 			if len(cands) == 0 {
 				return
 			}
 			for _, e := range xrefHostEntries(d) {
 				m := xrefMatchVPNHost(cands, e.match)
-				if len(m.san) > 0 {
+				// A SAN match is fine; a CN match on a certificate that has
+				// DNS SANs, or no match at all, is XREF101's.
+				if len(m.san) > 0 || len(m.cnOnly) == 0 {
 					continue
 				}
-				var msg string
-				var matched []*model.Cert
-				switch {
-				case len(m.cnOnly) > 0:
-					matched = m.cnOnly
-					msg = fmt.Sprintf("%s matches only the subject CN of %s, which has no DNS SAN: Windows IKEv2 documents a subject-name match, but validators that follow RFC 6125 ignore the CN, so the name is fragile; add %s as a DNS SAN",
-						e.what(), xrefCertList(matched), e.match)
-				case len(m.cnNotSAN) > 0:
-					matched = m.cnNotSAN
-					sans := "its DNS SANs"
-					if len(matched) == 1 {
-						sans += " (" + strings.Join(matched[0].X509.DNSNames, ", ") + ")"
-					}
-					msg = fmt.Sprintf("%s matches the subject CN of %s but none of %s: a validator that finds DNS SANs ignores the CN and fails the name check (13801); add %s as a DNS SAN",
-						e.what(), xrefCertList(matched), sans, e.match)
-				default:
-					continue // no match at all: XREF101
-				}
+				matched := m.cnOnly
+				msg := fmt.Sprintf("%s matches only the subject CN of %s, which has no DNS SAN: Windows IKEv2 documents a subject-name match, but validators that follow RFC 6125 ignore the CN, so the name is fragile; add %s as a DNS SAN",
+					e.what(), xrefCertList(matched), e.match)
 				if e.inFile {
-					p.Report(lint.Diagnostic{At: e.loc, Message: msg, Related: xrefRelated(matched, "VPN server certificate")})
+					p.Report(lint.Diagnostic{At: e.loc, Message: msg, Related: xrefRelated(matched)})
 					continue
 				}
-				p.Report(lint.Diagnostic{At: matched[0].Loc, Message: msg, Related: xrefRelated(matched[1:], "VPN server certificate")})
+				p.Report(lint.Diagnostic{At: matched[0].Loc, Message: msg, Related: xrefRelated(matched[1:])})
 			}
 		},
 	})

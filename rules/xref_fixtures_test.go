@@ -59,6 +59,7 @@ func xrefContosoProfile(c *contoso) string {
 func init() {
 	// XREF101 vpn-server-name-mismatch
 	certFixture("xref101_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		prof := xrefWantOn(profileXML("vpn.fabrikam.com;Fabrikam,vpn.contoso.com,20.30.40.50", "nps.corp.contoso.com", c.Root.Thumbprint()), "<Servers>",
 			xrefWant("XREF101", `^server "vpn\.fabrikam\.com" in <Servers> matches no name of the VPN server certificate `+xrefQ(c.VPN)+` carrying vpn\.contoso\.com: .*13801`),
@@ -66,6 +67,7 @@ func init() {
 		return fixtureFiles{"profile.xml": prof, "certs.pem": xrefContosoPEM(c)}
 	})
 	certFixture("xref101_bad_wildcard", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		wild := c.Issuing.Issue(t, testpki.Spec{CN: "*.contoso.com", DNS: []string{"*.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
 		// A RAS and IAS Server certificate given with --vpn-cert.
@@ -78,7 +80,28 @@ func init() {
 			"vpn/gw.pem":  string(ras.PEM("given with --vpn-cert")),
 		}
 	})
+	certFixture("xref101_bad_cn_not_san", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		c := newContoso(t)
+		other := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn-gw.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
+		prof := xrefWantOn(xrefContosoProfile(c), "<Servers>",
+			xrefWant("XREF101", `^server "vpn\.contoso\.com" in <Servers> matches the subject CN of `+xrefQ(other)+` but none of its DNS SANs \(vpn-gw\.contoso\.com\): once a certificate has DNS SANs, Windows, like every validator, ignores the CN, .*13801; add vpn\.contoso\.com as a DNS SAN$`))
+		return fixtureFiles{"profile.xml": prof, "certs.pem": certs(c.Root.PEM(), c.Issuing.PEM(), other.PEM("CN differs from the DNS SAN"), c.NPS.PEM())}
+	})
+	certFixture("xref101_bad_ca_vpn_cert", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		c := newContoso(t)
+		ca := c.Root.Issue(t, testpki.Spec{CN: "Contoso Gateway CA", CA: true, DNS: []string{"gw-ca.contoso.com"}})
+		prof := xrefWantOn(xrefContosoProfile(c), "<Servers>",
+			xrefWant("XREF101", `^server "vpn\.contoso\.com" in <Servers> matches no name of the VPN server certificate `+xrefQ(ca)+` carrying gw-ca\.contoso\.com: .*13801`))
+		return fixtureFiles{
+			"profile.xml": prof,
+			"certs.pem":   certs(c.Root.PEM(), c.Issuing.PEM(), c.NPS.PEM()),
+			"vpn/ca.pem":  string(ca.PEM("a CA certificate the VPN server presents, given with --vpn-cert")),
+		}
+	})
 	certFixture("xref101_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		gw := c.Issuing.Issue(t, testpki.Spec{CN: "gw.contoso.com", DNS: []string{"*.contoso.com"}, IPs: []string{"20.30.40.50"}, EKU: serverEKU, UnknownEKU: ikeEKU})
 		servers := "VPN.Contoso.com;Contoso VPN,vpn.contoso.com.,gw.contoso.com,20.30.40.50,vpn.example.com"
@@ -88,6 +111,7 @@ func init() {
 		}
 	})
 	certFixture("xref101_good_cn_only", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		cnOnly := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", EKU: serverEKU, UnknownEKU: ikeEKU})
 		return fixtureFiles{
@@ -95,7 +119,18 @@ func init() {
 			"certs.pem":   certs(c.Root.PEM(), c.Issuing.PEM(), cnOnly.PEM("CN only, no SAN"), c.NPS.PEM()),
 		}
 	})
+	certFixture("xref101_good_ca_vpn_cert", func(t *testing.T) fixtureFiles {
+		t.Helper()
+		c := newContoso(t)
+		ca := c.Root.Issue(t, testpki.Spec{CN: "Contoso Gateway CA", CA: true, DNS: []string{"vpn.contoso.com"}})
+		return fixtureFiles{
+			"profile.xml": "<!-- the CA certificate given as the VPN server certificate carries the dialled name -->\n" + xrefContosoProfile(c),
+			"certs.pem":   certs(c.Root.PEM(), c.Issuing.PEM(), c.NPS.PEM()),
+			"vpn/ca.pem":  string(ca.PEM("a CA certificate the VPN server presents, given with --vpn-cert")),
+		}
+	})
 	certFixture("xref101_good_machine_cert", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		machine := c.Issuing.Issue(t, testpki.Spec{CN: "pc01.corp.contoso.com", DNS: []string{"pc01.corp.contoso.com"},
 			EKU: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth, x509.ExtKeyUsageServerAuth}})
@@ -105,34 +140,41 @@ func init() {
 		}
 	})
 	certFixture("xref101_good_profile_only", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		return fixtureFiles{"profile.xml": "<!-- no certificate in the scan: nothing to compare with -->\n" + profileXML("vpn.fabrikam.com", "nps.corp.contoso.com", "5a 89 fe cb 5b 49 a7 0b 1a 52 63 b7 35 ee d7 1c c2 68 be 4b")}
 	})
 
 	// XREF102 vpn-server-name-cn-only
 	certFixture("xref102_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		cnOnly := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", EKU: serverEKU, UnknownEKU: ikeEKU})
 		prof := xrefWantOn(xrefContosoProfile(c), "<Servers>",
 			xrefWant("XREF102", `^server "vpn\.contoso\.com" in <Servers> matches only the subject CN of `+xrefQ(cnOnly)+`, which has no DNS SAN: .*add vpn\.contoso\.com as a DNS SAN`))
 		return fixtureFiles{"profile.xml": prof, "certs.pem": certs(c.Root.PEM(), c.Issuing.PEM(), cnOnly.PEM("CN only, no SAN"), c.NPS.PEM())}
 	})
-	certFixture("xref102_bad_cn_not_san", func(t *testing.T) fixtureFiles {
+	certFixture("xref102_bad_ip_san", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
-		other := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn-gw.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
+		ipOnly := c.Issuing.Issue(t, testpki.Spec{CN: "vpn.contoso.com", IPs: []string{"20.30.40.50"}, EKU: serverEKU, UnknownEKU: ikeEKU})
 		prof := xrefWantOn(xrefContosoProfile(c), "<Servers>",
-			xrefWant("XREF102", `^server "vpn\.contoso\.com" in <Servers> matches the subject CN of `+xrefQ(other)+` but none of its DNS SANs \(vpn-gw\.contoso\.com\): `))
-		return fixtureFiles{"profile.xml": prof, "certs.pem": certs(c.Root.PEM(), c.Issuing.PEM(), other.PEM("CN differs from the DNS SAN"), c.NPS.PEM())}
+			xrefWant("XREF102", `^server "vpn\.contoso\.com" in <Servers> matches only the subject CN of `+xrefQ(ipOnly)+`, which has no DNS SAN: `))
+		return fixtureFiles{"profile.xml": prof, "certs.pem": certs(c.Root.PEM(), c.Issuing.PEM(), ipOnly.PEM("an IP SAN, no DNS SAN: the CN still counts"), c.NPS.PEM())}
 	})
 	certFixture("xref102_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
+		other := c.Issuing.Issue(t, testpki.Spec{CN: "vpn2.contoso.com", DNS: []string{"vpn-gw.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
 		return fixtureFiles{
-			"profile.xml": "<!-- a SAN match, and a mismatch that is XREF101's -->\n" + profileXML("vpn.contoso.com,vpn.fabrikam.com", "nps.corp.contoso.com", c.Root.Thumbprint()),
-			"certs.pem":   xrefContosoPEM(c),
+			"profile.xml": "<!-- a SAN match, and mismatches that are XREF101's: no name at all, and a CN match on a certificate with DNS SANs -->\n" +
+				profileXML("vpn.contoso.com,vpn.fabrikam.com,vpn2.contoso.com", "nps.corp.contoso.com", c.Root.Thumbprint()),
+			"certs.pem": xrefContosoPEM(c) + string(other.PEM("CN vpn2.contoso.com, DNS SAN vpn-gw.contoso.com")),
 		}
 	})
 
 	// CERT120 chain-untrusted-root
 	certFixture("cert120_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		fabrikam := testpki.Root(t, "Fabrikam Root CA")
 		notTrusted := ` chains to ` + xrefQ(c.Root) + `, a self-signed root that is not among the roots given with \x2d\x2dtrust: .*0x800B0109`
@@ -146,6 +188,7 @@ func init() {
 		}
 	})
 	certFixture("cert120_bad_self_signed", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		self := testpki.SelfSigned(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
 		return fixtureFiles{
@@ -155,6 +198,7 @@ func init() {
 		}
 	})
 	certFixture("cert120_bad_self_signed_trust", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		self := testpki.SelfSigned(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
 		return fixtureFiles{
@@ -165,6 +209,7 @@ func init() {
 		}
 	})
 	certFixture("cert120_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{
 			"profile.xml":    xrefContosoProfile(c),
@@ -173,14 +218,17 @@ func init() {
 		}
 	})
 	certFixture("cert120_good_implicit", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{"profile.xml": xrefContosoProfile(c), "certs.pem": xrefContosoPEM(c)}
 	})
 	certFixture("cert120_good_no_anchors", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		self := testpki.SelfSigned(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
 		return fixtureFiles{"vpn.pem": string(self.PEM("no root at all in the scan: nothing to judge trust by"))}
 	})
 	certFixture("cert120_good_v1_root", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		legacy := testpki.SelfSigned(t, testpki.Spec{CN: "Contoso Legacy Root", CA: true, NoBasicConstraints: true})
 		vpn := legacy.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
@@ -193,6 +241,7 @@ func init() {
 
 	// CERT121 chain-missing-intermediate
 	certFixture("cert121_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		missing := ` was issued by "CN=Contoso Issuing CA", which is not among the scanned certificates: the chain to a trusted root cannot be built`
 		return fixtureFiles{
@@ -205,6 +254,7 @@ func init() {
 		}
 	})
 	certFixture("cert121_bad_stops_at_intermediate", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		fabrikam := testpki.Root(t, "Fabrikam Root CA")
 		return fixtureFiles{
@@ -216,6 +266,7 @@ func init() {
 		}
 	})
 	certFixture("cert121_bad_renewed_ca", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		renewed := c.Root.Intermediate(t, "Contoso Issuing CA")
 		return fixtureFiles{
@@ -226,10 +277,12 @@ func init() {
 		}
 	})
 	certFixture("cert121_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{"profile.xml": xrefContosoProfile(c), "certs.pem": xrefContosoPEM(c)}
 	})
 	certFixture("cert121_good_no_anchors", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{
 			"profile.xml": xrefContosoProfile(c),
@@ -239,6 +292,7 @@ func init() {
 
 	// XREF110 eap-trusted-root-unknown
 	certFixture("xref110_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		fabrikam := testpki.Root(t, "Fabrikam Root CA")
 		prof := xrefWantOn(profileXML("vpn.contoso.com", "nps.corp.contoso.com", fabrikam.Thumbprint()), "<TrustedRootCA>",
@@ -246,6 +300,7 @@ func init() {
 		return fixtureFiles{"profile.xml": prof, "certs.pem": xrefContosoPEM(c)}
 	})
 	certFixture("xref110_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		pin := strings.ToUpper(strings.ReplaceAll(c.Root.Thumbprint(), " ", ""))
 		return fixtureFiles{
@@ -254,6 +309,7 @@ func init() {
 		}
 	})
 	certFixture("xref110_good_malformed", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{
 			"profile.xml": "<!-- a placeholder is VPN205's -->\n" + profileXML("vpn.contoso.com", "nps.corp.contoso.com", strings.Repeat("00 ", 20)),
@@ -261,24 +317,28 @@ func init() {
 		}
 	})
 	certFixture("xref110_good_profile_only", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		fabrikam := testpki.Root(t, "Fabrikam Root CA")
 		return fixtureFiles{"profile.xml": "<!-- no certificate in the scan -->\n" + profileXML("vpn.contoso.com", "nps.corp.contoso.com", fabrikam.Thumbprint())}
 	})
 
 	// XREF111 eap-trusted-root-not-root
 	certFixture("xref111_bad_intermediate", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		prof := xrefWantOn(profileXML("vpn.contoso.com", "nps.corp.contoso.com", c.Issuing.Thumbprint()), "<TrustedRootCA>",
 			xrefWant("XREF111", `TrustedRootCA "`+regexp.QuoteMeta(c.Issuing.Thumbprint())+`" is the thumbprint of `+xrefQ(c.Issuing)+`, an intermediate CA issued by "CN=Contoso Root CA", not a root: .*0x800B0109`))
 		return fixtureFiles{"profile.xml": prof, "certs.pem": xrefContosoPEM(c)}
 	})
 	certFixture("xref111_bad_leaf", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		prof := xrefWantOn(profileXML("vpn.contoso.com", "nps.corp.contoso.com", c.NPS.Thumbprint()), "<TrustedRootCA>",
 			xrefWant("XREF111", `TrustedRootCA "`+regexp.QuoteMeta(c.NPS.Thumbprint())+`" is the thumbprint of `+xrefQ(c.NPS)+`, a leaf certificate issued by "CN=Contoso Issuing CA", not a root`))
 		return fixtureFiles{"profile.xml": prof, "certs.pem": xrefContosoPEM(c)}
 	})
 	certFixture("xref111_bad_conditional_access", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		cloud := testpki.Root(t, "Microsoft VPN root CA gen 1")
 		prof := xrefWantOn(profileXML("vpn.contoso.com", "nps.corp.contoso.com", cloud.Thumbprint()), "<TrustedRootCA>",
@@ -286,10 +346,12 @@ func init() {
 		return fixtureFiles{"profile.xml": prof, "certs.pem": xrefContosoPEM(c), "cloud-root.pem": string(cloud.PEM("the conditional-access root downloaded from Entra ID"))}
 	})
 	certFixture("xref111_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{"profile.xml": xrefContosoProfile(c), "certs.pem": xrefContosoPEM(c)}
 	})
 	certFixture("xref111_good_self_signed_nps", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		nps := testpki.SelfSigned(t, testpki.Spec{CN: "nps.corp.contoso.com", DNS: []string{"nps.corp.contoso.com"}, EKU: serverEKU})
 		return fixtureFiles{
 			"profile.xml": "<!-- a self-signed NPS certificate is its own root -->\n" + profileXML("vpn.contoso.com", "nps.corp.contoso.com", nps.Thumbprint()),
@@ -299,6 +361,7 @@ func init() {
 
 	// XREF112 nps-server-untrusted-by-profile
 	certFixture("xref112_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		fabrikam := testpki.Root(t, "Fabrikam Root CA")
 		prof := xrefWantOn(profileXML("vpn.contoso.com", "nps.corp.contoso.com", fabrikam.Thumbprint()), "<TrustedRootCA>",
@@ -306,6 +369,7 @@ func init() {
 		return fixtureFiles{"profile.xml": prof, "certs.pem": xrefContosoPEM(c), "fabrikam-root.pem": string(fabrikam.PEM())}
 	})
 	certFixture("xref112_bad_self_signed", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		nps := testpki.SelfSigned(t, testpki.Spec{CN: "nps.corp.contoso.com", DNS: []string{"nps.corp.contoso.com"}, EKU: serverEKU})
 		prof := xrefWantOn(xrefContosoProfile(c), "<TrustedRootCA>",
@@ -313,6 +377,7 @@ func init() {
 		return fixtureFiles{"profile.xml": prof, "certs.pem": certs(c.Root.PEM(), c.Issuing.PEM(), c.VPN.PEM()), "nps.pem": string(nps.PEM("self-signed NPS certificate"))}
 	})
 	certFixture("xref112_good_incomplete", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		fabrikam := testpki.Root(t, "Fabrikam Root CA")
 		return fixtureFiles{
@@ -322,6 +387,7 @@ func init() {
 		}
 	})
 	certFixture("xref112_bad_nps_cert", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		fabrikam := testpki.Root(t, "Fabrikam Root CA")
 		prof := xrefWantOn(profileXML("vpn.contoso.com", "", fabrikam.Thumbprint()), "<TrustedRootCA>",
@@ -333,10 +399,12 @@ func init() {
 		}
 	})
 	certFixture("xref112_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{"profile.xml": xrefContosoProfile(c), "certs.pem": xrefContosoPEM(c)}
 	})
 	certFixture("xref112_good_pin_intermediate", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{
 			"profile.xml": "<!-- the chain contains the pin: pinning an intermediate is XREF111's -->\n" + profileXML("vpn.contoso.com", "nps.corp.contoso.com", c.Issuing.Thumbprint()),
@@ -344,6 +412,7 @@ func init() {
 		}
 	})
 	certFixture("xref112_good_incomplete_unknown_pin", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{
 			"profile.xml": "<!-- the missing issuer may be the pinned root, which the scan lacks -->\n" + xrefContosoProfile(c),
@@ -351,6 +420,7 @@ func init() {
 		}
 	})
 	certFixture("xref112_good_vpn_cert_excluded", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		public := testpki.Root(t, "Fabrikam Public Root")
 		vpn := public.Issue(t, testpki.Spec{CN: "vpn.contoso.com", DNS: []string{"vpn.contoso.com"}, EKU: serverEKU, UnknownEKU: ikeEKU})
@@ -360,6 +430,7 @@ func init() {
 		}
 	})
 	certFixture("xref112_good_validation_off", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		fabrikam := testpki.Root(t, "Fabrikam Root CA")
 		prof := strings.ReplaceAll(profileXML("vpn.contoso.com", "nps.corp.contoso.com", fabrikam.Thumbprint()), ">true</PerformServerValidation>", ">false</PerformServerValidation>")
@@ -372,6 +443,7 @@ func init() {
 
 	// XREF103 nps-server-name-mismatch
 	certFixture("xref103_bad", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		nps2 := c.Issuing.Issue(t, testpki.Spec{CN: "nps2.corp.contoso.com", DNS: []string{"nps2.corp.contoso.com"}, EKU: serverEKU})
 		prof := xrefWantOn(xrefContosoProfile(c), "<ServerNames>",
@@ -379,6 +451,7 @@ func init() {
 		return fixtureFiles{"profile.xml": prof, "certs.pem": xrefContosoPEM(c), "nps/nps2.pem": string(nps2.PEM("the second NPS server"))}
 	})
 	certFixture("xref103_good", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		nps2 := c.Issuing.Issue(t, testpki.Spec{CN: "nps2.corp.contoso.com", DNS: []string{"nps2.corp.contoso.com"}, EKU: serverEKU})
 		return fixtureFiles{
@@ -388,6 +461,7 @@ func init() {
 		}
 	})
 	certFixture("xref103_good_empty_names", func(t *testing.T) fixtureFiles {
+		t.Helper()
 		c := newContoso(t)
 		return fixtureFiles{
 			"profile.xml": "<!-- an empty ServerNames is VPN203's -->\n" + profileXML("vpn.contoso.com", "", c.Root.Thumbprint()),
@@ -428,7 +502,13 @@ func TestXrefServerNameAndRelated(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	lineOf := func(text, s string) int { return strings.Count(text[:strings.Index(text, s)], "\n") + 1 }
+	lineOf := func(text, s string) int {
+		before, _, found := strings.Cut(text, s)
+		if !found {
+			t.Fatalf("%q not in fixture", s)
+		}
+		return strings.Count(before, "\n") + 1
+	}
 	vpnLine, cnLine := lineOf(pem, string(c.VPN.PEM())), lineOf(pem, string(cnOnly.PEM()))
 	serversLine := lineOf(prof, "<Servers>")
 

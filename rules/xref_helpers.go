@@ -65,11 +65,14 @@ func xrefIsVPNServer(d *model.Deployment, c *model.Cert) bool {
 	return xrefNamesVPNHost(d, c)
 }
 
-// xrefVPNServerCerts are the VPN server certificates of the scan, in scan order.
-func xrefVPNServerCerts(d *model.Deployment) []*model.Cert {
+// xrefVPNNameCerts are the certificates the hosts the clients dial are
+// compared with (XREF101, XREF102): the VPN server certificates of the scan
+// and, in scan order among them, any CA certificate given with --vpn-cert,
+// which the server then presents as its own.
+func xrefVPNNameCerts(d *model.Deployment) []*model.Cert {
 	var out []*model.Cert
 	for _, c := range d.Certs {
-		if xrefIsVPNServer(d, c) {
+		if c.VPN || xrefIsVPNServer(d, c) {
 			out = append(out, c)
 		}
 	}
@@ -124,11 +127,11 @@ func xrefDescribeCerts(cs []*model.Cert) string {
 	return strings.Join(parts, "; ")
 }
 
-// xrefRelated makes each certificate a related location.
-func xrefRelated(cs []*model.Cert, what string) []lint.Related {
+// xrefRelated makes each VPN server certificate a related location.
+func xrefRelated(cs []*model.Cert) []lint.Related {
 	var out []lint.Related
 	for _, c := range cs {
-		out = append(out, lint.Related{Location: c.Loc, Message: what + " " + c.String()})
+		out = append(out, lint.Related{Location: c.Loc, Message: "VPN server certificate " + c.String()})
 	}
 	return out
 }
@@ -172,9 +175,11 @@ func xrefChainTop(c *model.Cert) *model.Cert {
 // xrefHostMatch is how the VPN server certificates of the scan cover one host.
 type xrefHostMatch struct {
 	san []*model.Cert // by a DNS or IP SAN
-	// cnOnly match by subject CN and have no DNS SAN.
+	// cnOnly match by subject CN and have no DNS SAN: the name check passes
+	// (XREF102 warns).
 	cnOnly []*model.Cert
-	// cnNotSAN match by subject CN but carry DNS SANs, none of which matches.
+	// cnNotSAN match by subject CN but carry DNS SANs, none of which matches:
+	// the validator ignores the CN and the name check fails (XREF101).
 	cnNotSAN []*model.Cert
 }
 

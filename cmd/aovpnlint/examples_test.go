@@ -26,7 +26,7 @@ func TestExampleCertificates(t *testing.T) {
 		return issuing.Issue(t, testpki.Spec{CN: cn, DNS: dns, Emails: emails, EKU: eku, UnknownEKU: other, NotBefore: from, NotAfter: until})
 	}
 	files := map[string][]byte{
-		"root-ca.pem": root.PEM("Contoso Root CA: the root every client trusts; TrustedRootCA in the profiles is its SHA-1 thumbprint"),
+		"root-ca.pem":    root.PEM("Contoso Root CA: the root every client trusts; TrustedRootCA in the profiles is its SHA-1 thumbprint"),
 		"issuing-ca.pem": issuing.PEM("Contoso Issuing CA, issued by Contoso Root CA"),
 		// The mistake: the certificate was enrolled from a template without
 		// Server Authentication (0x80070040).

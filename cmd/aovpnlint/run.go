@@ -240,14 +240,6 @@ func usageError(stderr io.Writer, err error) int {
 	return exitUsage
 }
 
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // isTerminal reports whether w is a character device and NO_COLOR is unset.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

@@ -76,6 +76,7 @@ type Cert struct {
 // a test that writes fixtures. Benchmarks and helpers without a *testing.T get
 // ordinary randomness.
 func Seed(tb testing.TB, seed uint64) {
+	tb.Helper()
 	if t, ok := tb.(*testing.T); ok {
 		cryptotest.SetGlobalRandom(t, seed)
 	}
@@ -83,21 +84,25 @@ func Seed(tb testing.TB, seed uint64) {
 
 // Root returns a self-signed root CA.
 func Root(tb testing.TB, cn string) *Cert {
+	tb.Helper()
 	return SelfSigned(tb, Spec{CN: cn, CA: true})
 }
 
 // SelfSigned returns a self-signed certificate built from spec.
 func SelfSigned(tb testing.TB, spec Spec) *Cert {
+	tb.Helper()
 	return issue(tb, nil, spec)
 }
 
 // Intermediate returns a CA certificate issued by c.
 func (c *Cert) Intermediate(tb testing.TB, cn string) *Cert {
+	tb.Helper()
 	return issue(tb, c, Spec{CN: cn, CA: true})
 }
 
 // Issue returns a certificate issued by c.
 func (c *Cert) Issue(tb testing.TB, spec Spec) *Cert {
+	tb.Helper()
 	return issue(tb, c, spec)
 }
 

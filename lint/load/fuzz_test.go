@@ -9,9 +9,10 @@ import (
 )
 
 // FuzzParse: no input makes the loader panic, and every position it reports
-// lies inside the input. Seeded with every rule fixture and the examples.
+// lies inside the input. Seeded with every rule fixture (profiles, PEM, DER,
+// PKCS#12) and the examples.
 func FuzzParse(f *testing.F) {
-	for _, pattern := range []string{"../../testdata/rules/*", "../../testdata/examples/profiles/*"} {
+	for _, pattern := range []string{"../../testdata/rules/*", "../../testdata/rules/*/*", "../../testdata/examples/*/*"} {
 		files, _ := filepath.Glob(pattern)
 		for _, name := range files {
 			if b, err := os.ReadFile(name); err == nil {
@@ -48,6 +49,9 @@ func FuzzParse(f *testing.F) {
 					}
 				}
 			}
+		}
+		for _, c := range file.Certs {
+			inside("certificate", c.Loc)
 		}
 	})
 }

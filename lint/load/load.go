@@ -321,9 +321,9 @@ func sniffRoot(text []byte) (string, bool) {
 	}
 }
 
-// LoadCertFile reads one file given on the command line as certificates
+// CertFile reads one file given on the command line as certificates
 // (--trust, --nps-cert). It fails when the file holds no certificate.
-func LoadCertFile(p string) (*model.File, []model.Problem, error) {
+func CertFile(p string) (*model.File, []model.Problem, error) {
 	b, err := readFile(p)
 	if err != nil {
 		return nil, nil, err

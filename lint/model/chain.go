@@ -3,6 +3,7 @@ package model
 import (
 	"crypto/x509"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -178,7 +179,7 @@ func (d *Deployment) inferRoles() {
 			if npsNamed || c.NPS {
 				r |= RoleNPSServer
 			}
-			if named || c.VPN || !npsNamed && !c.NPS && !c.NoEKU() && (c.HasEKU(x509.ExtKeyUsageServerAuth) || c.HasEKUOID(OIDIKEIntermediate)) {
+			if named || c.VPN || !npsNamed && !c.NPS && serverByEKU(c) {
 				r |= RoleVPNServer
 			}
 			if x.Issuer.CommonName == ConditionalAccessRootCN {
@@ -200,6 +201,18 @@ func (d *Deployment) inferRoles() {
 		}
 		c.Roles = r
 	}
+}
+
+// serverByEKU reports whether a certificate's EKUs alone make it look like an
+// IKEv2 server certificate: Server Authentication or IP security IKE
+// intermediate listed explicitly, without Client Authentication. A leaf that
+// also lists Client Authentication is a computer certificate (the Computer
+// template has Client and Server Authentication, IPsec machine certificates
+// Client Authentication and IKE intermediate) unless a profile names it.
+func serverByEKU(c *Cert) bool {
+	eku := c.X509.ExtKeyUsage
+	return (slices.Contains(eku, x509.ExtKeyUsageServerAuth) || c.HasEKUOID(OIDIKEIntermediate)) &&
+		!slices.Contains(eku, x509.ExtKeyUsageClientAuth)
 }
 
 // VPNServerHosts are the hosts clients dial: every profile's Servers entries

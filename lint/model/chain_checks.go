@@ -67,16 +67,25 @@ type CAStatus int
 
 // The answers of IssuerCAStatus.
 const (
-	CAValid              CAStatus = iota // basicConstraints cA TRUE, or a root without the extension
+	CAValid              CAStatus = iota // basicConstraints cA TRUE
 	CANotCA                              // basicConstraints present with cA FALSE
 	CANoBasicConstraints                 // no basicConstraints extension on a certificate below the root
+	// CARootNoBasicConstraints is a self-signed root at the top of the chain
+	// without a basicConstraints extension (a version 1 root, say): Windows
+	// accepts it as a CA, RFC 5280 does not.
+	CARootNoBasicConstraints
 )
+
+// WindowsAccepts reports whether Windows lets a certificate with this status
+// act as a CA: cA TRUE, or a self-signed root without basicConstraints.
+func (s CAStatus) WindowsAccepts() bool { return s == CAValid || s == CARootNoBasicConstraints }
 
 // IssuerCAStatus says whether chain[i], an issuer in the chain, may act as a
 // CA. Windows treats a self-signed root at the top of the chain without a
 // basicConstraints extension as a CA (version 1 roots have no extensions at
-// all) but no other certificate; a basicConstraints extension with cA FALSE
-// disqualifies any certificate, roots included.
+// all; CARootNoBasicConstraints) but no other certificate; a
+// basicConstraints extension with cA FALSE disqualifies any certificate,
+// roots included.
 func IssuerCAStatus(chain []*Cert, i int) CAStatus {
 	c := chain[i]
 	switch {
@@ -85,7 +94,7 @@ func IssuerCAStatus(chain []*Cert, i int) CAStatus {
 	case c.HasExtension(oidExtBasicConstraints) || c.X509.BasicConstraintsValid:
 		return CANotCA
 	case i == len(chain)-1 && c.SelfSigned():
-		return CAValid
+		return CARootNoBasicConstraints
 	}
 	return CANoBasicConstraints
 }
@@ -317,7 +326,7 @@ func ChainFaults(chain []*Cert, now time.Time) []Fault {
 		if i == 0 {
 			continue
 		}
-		if IssuerCAStatus(chain, i) != CAValid {
+		if !IssuerCAStatus(chain, i).WindowsAccepts() {
 			out = append(out, Fault{FaultNotCA, i})
 		}
 		if !c.KeyUsageAllowsCertSign() {

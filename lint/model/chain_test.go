@@ -142,7 +142,7 @@ func TestPathLenExceeded(t *testing.T) {
 	}
 }
 
-// TestIssuerCAStatus: a root without basicConstraints is a CA, an
+// TestIssuerCAStatus: a root without basicConstraints is a CA to Windows, an
 // intermediate without it is not, and cA FALSE disqualifies both.
 func TestIssuerCAStatus(t *testing.T) {
 	testpki.Seed(t, 4)
@@ -154,11 +154,14 @@ func TestIssuerCAStatus(t *testing.T) {
 	if len(chain) != 3 {
 		t.Fatalf("chain %v", names(chain))
 	}
-	if s := model.IssuerCAStatus(chain, 2); s != model.CAValid {
-		t.Errorf("root without basicConstraints: %d, want CAValid", s)
+	if s := model.IssuerCAStatus(chain, 2); s != model.CARootNoBasicConstraints || !s.WindowsAccepts() {
+		t.Errorf("root without basicConstraints: %d, want CARootNoBasicConstraints, which Windows accepts", s)
 	}
-	if s := model.IssuerCAStatus(chain, 1); s != model.CANoBasicConstraints {
+	if s := model.IssuerCAStatus(chain, 1); s != model.CANoBasicConstraints || s.WindowsAccepts() {
 		t.Errorf("intermediate without basicConstraints: %d, want CANoBasicConstraints", s)
+	}
+	if faults := model.ChainFaults(chain, time.Time{}); len(faults) != 1 || faults[0].Kind != model.FaultNotCA || faults[0].At != 1 {
+		t.Errorf("faults %+v, want only FaultNotCA at 1: the root without basicConstraints is no fault", faults)
 	}
 	notCA := testpki.SelfSigned(t, testpki.Spec{CN: "Not a CA"})
 	leaf2 := notCA.Issue(t, testpki.Spec{CN: "leaf2"})
