@@ -30,12 +30,7 @@ func init() {
 					continue
 				}
 				msg, related := xref101Message(e, cands, m)
-				if e.inFile {
-					p.Report(lint.Diagnostic{At: e.loc, Message: msg, Related: xrefRelated(related)})
-					continue
-				}
-				// A --server-name has no place in a file: report at the certificate.
-				p.Report(lint.Diagnostic{At: related[0].Loc, Message: msg, Related: xrefRelated(related[1:])})
+				xrefReportHost(p, e, msg, related)
 			}
 		},
 	})

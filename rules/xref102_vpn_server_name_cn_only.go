@@ -33,11 +33,7 @@ func init() {
 				matched := m.cnOnly
 				msg := fmt.Sprintf("%s matches only the subject CN of %s, which has no DNS SAN: Windows IKEv2 documents a subject-name match, but validators that follow RFC 6125 ignore the CN, so the name is fragile; add %s as a DNS SAN",
 					e.what(), xrefCertList(matched), e.match)
-				if e.inFile {
-					p.Report(lint.Diagnostic{At: e.loc, Message: msg, Related: xrefRelated(matched)})
-					continue
-				}
-				p.Report(lint.Diagnostic{At: matched[0].Loc, Message: msg, Related: xrefRelated(matched[1:])})
+				xrefReportHost(p, e, msg, matched)
 			}
 		},
 	})

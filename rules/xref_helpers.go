@@ -247,3 +247,15 @@ func (e xrefHostEntry) what() string {
 	}
 	return fmt.Sprintf("--server-name %q", e.host)
 }
+
+// xrefReportHost reports a finding about a host the clients dial at its
+// <Servers> entry, with the certificates as related locations. A
+// --server-name has no place in a file: the finding goes to the first
+// certificate instead.
+func xrefReportHost(p *lint.Pass, e xrefHostEntry, msg string, certs []*model.Cert) {
+	if e.inFile {
+		p.Report(lint.Diagnostic{At: e.loc, Message: msg, Related: xrefRelated(certs)})
+		return
+	}
+	p.Report(lint.Diagnostic{At: certs[0].Loc, Message: msg, Related: xrefRelated(certs[1:])})
+}
