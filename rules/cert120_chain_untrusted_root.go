@@ -15,7 +15,7 @@ func init() {
 		Summary:          "A VPN or NPS server certificate chains to a root the clients do not trust",
 		Fix:              "issue the server certificate from a CA whose root the clients trust, or deploy that root to the clients' Trusted Root store (and pass it with --trust)",
 		Tags:             []string{"security", "certificate"},
-		WindowsErrors:    []string{"0x800B0109"},
+		WindowsErrors:    []string{"0x800B0109", "13801"},
 		SecuritySeverity: 5.0,
 		Check: func(p *lint.Pass) {
 			d := p.Deployment
