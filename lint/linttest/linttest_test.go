@@ -69,3 +69,34 @@ func TestHarness(t *testing.T) {
 		})
 	}
 }
+
+// TestSidecarWants: a binary fixture's wants sit in "<file>.want"; they are
+// read, and a malformed line is an error, not a silently ignored want.
+func TestSidecarWants(t *testing.T) {
+	dir := t.TempDir()
+	pfx := filepath.Join(dir, "a.pfx")
+	// The outer shape of a PKCS#12 file: SEQUENCE { INTEGER 3, SEQUENCE { OID data } }.
+	der := []byte{0x30, 0x11, 0x02, 0x01, 0x03, 0x30, 0x0c, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0xa0, 0x00}
+	der[1] = byte(len(der) - 2)
+	der[6] = byte(len(der) - 7)
+	if err := os.WriteFile(pfx, der, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pfx+".want", []byte("1: LOAD005 \"not inspected\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := linttest.Load(t, pfx)
+	wants, err := linttest.Wants(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wants) != 1 || wants[0].Rule != "LOAD005" || wants[0].Line != 1 || wants[0].Re == nil {
+		t.Fatalf("wants %+v, want one LOAD005 at line 1 with a pattern", wants)
+	}
+	if err := os.WriteFile(pfx+".want", []byte("LOAD005 without a line\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := linttest.Wants(d); err == nil {
+		t.Error("a sidecar line without a line number was accepted")
+	}
+}
