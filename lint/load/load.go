@@ -181,22 +181,42 @@ func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem
 		return nil, nil, "empty file"
 	}
 	src := model.NewSource(relPath, text)
+	if first := firstByte(text); first == '{' || first == '[' {
+		return parseJSON(src)
+	}
 	root, ok := sniffRoot(text)
 	if !ok {
-		if hasPEM(text) {
+		switch {
+		case hasPEM(text):
 			return parsePEMFile(src)
+		case isCIMDump(text):
+			return parseCIMDump(src)
+		case isPowerShell(text):
+			return parsePowerShell(src)
 		}
-		return nil, nil, "not XML, PEM or DER, and not a recognised container"
+		return nil, nil, "not XML, JSON, PEM or DER, and no profile in it"
 	}
 	switch {
 	case root == "VPNProfile" || strings.EqualFold(root, "VPNProfile"):
 		return parseProfileFile(src)
 	case root == "EapHostConfig":
 		return parseEapFile(src)
+	case root == "SyncML" || root == "Atomic" || root == "Add" || root == "Replace":
+		return parseSyncML(src)
 	case looksLikeProfile(text):
 		return parseProfileFile(src)
 	}
-	return nil, nil, fmt.Sprintf("XML with root <%s>, not a VPN profile or EAP configuration", root)
+	return nil, nil, fmt.Sprintf("XML with root <%s>, not a VPN profile, EAP configuration or SyncML", root)
+}
+
+// firstByte is the first byte that is not white space, or 0.
+func firstByte(text []byte) byte {
+	for _, b := range text {
+		if b != ' ' && b != '\t' && b != '\r' && b != '\n' {
+			return b
+		}
+	}
+	return 0
 }
 
 // profileChildren are elements found only in ProfileXML: a document with one

@@ -49,6 +49,13 @@ const (
 	// NotInspected: a container aovpnlint cannot open, such as an encrypted
 	// PKCS#12 (.pfx) file.
 	NotInspected
+	// PartlyInspected: a profile, or a part of one, that could not be
+	// checked: a script variable set at run time, an encrypted Intune value
+	// ("****"), a console dump cut off with "...".
+	PartlyInspected
+	// Reconstructed: XML that had to be repaired before it parsed, such as
+	// the spaces a console dump's line wrapping swallowed.
+	Reconstructed
 )
 
 // Problem is an input problem found while loading, at a place in a file.

@@ -13,6 +13,8 @@ type Profile struct {
 	// Name is the profile name given by the container (OMA-URI, CIM InstanceID),
 	// empty for a bare XML file.
 	Name string
+	// Origin is what the container says about the profile (see Origin).
+	Origin Origin
 
 	AlwaysOn                *Node
 	DeviceTunnel            *Node

@@ -1,0 +1,18 @@
+package rules
+
+import (
+	"github.com/aovpnlint/aovpnlint/lint"
+	"github.com/aovpnlint/aovpnlint/lint/model"
+)
+
+func init() {
+	register(&lint.Rule{
+		ID:       "LOAD006",
+		Name:     "profile-partly-inspected",
+		Severity: lint.Note,
+		Summary:  "Part of a profile could not be checked: set at run time, encrypted in the export, or cut off",
+		Fix:      "lint the profile as it is deployed: the final XML file, or an export with decrypted values",
+		Tags:     []string{"input"},
+		Check:    reportProblems(model.PartlyInspected),
+	})
+}
