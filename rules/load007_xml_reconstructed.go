@@ -10,7 +10,7 @@ func init() {
 		ID:       "LOAD007",
 		Name:     "xml-reconstructed",
 		Severity: lint.Note,
-		Summary:  "ProfileXML was repaired before it could be read, such as the spaces a console dump lost",
+		Summary:  "ProfileXML was repaired before it could be read (wrapped console dump)",
 		Fix:      "lint the profile from its source (the XML file or the Intune setting), or dump it with Select-Object -ExpandProperty ProfileXML",
 		Tags:     []string{"input"},
 		Check:    reportProblems(model.Reconstructed),

@@ -22,6 +22,9 @@ func init() {
 				p.Reportf(n.Node.Loc(), "NativeProfile has no <Servers> element: the client has no server to connect to")
 				return
 			}
+			if n.Servers.HoldsUnresolved() {
+				return // set at run time by a script: LOAD006 says so
+			}
 			for _, s := range n.ServerList {
 				if s.Host != "" {
 					return

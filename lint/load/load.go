@@ -182,7 +182,11 @@ func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem
 	}
 	src := model.NewSource(relPath, text)
 	if first := firstByte(text); first == '{' || first == '[' {
-		return parseJSON(src)
+		// "[" also starts PowerShell ([CmdletBinding()], [xml]$x = ...):
+		// what is no Intune JSON goes on to the other readers.
+		if f, probs, why := parseJSON(src); f != nil || len(probs) > 0 || first == '{' {
+			return f, probs, why
+		}
 	}
 	root, ok := sniffRoot(text)
 	if !ok {
@@ -207,6 +211,12 @@ func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem
 		return parseProfileFile(src)
 	}
 	return nil, nil, fmt.Sprintf("XML with root <%s>, not a VPN profile, EAP configuration or SyncML", root)
+}
+
+// isNameStart reports whether b can start an XML name (ASCII letters, "_",
+// ":" and any multi-byte character).
+func isNameStart(b byte) bool {
+	return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '_' || b == ':' || b >= 0x80
 }
 
 // firstByte is the first byte that is not white space, or 0.
@@ -334,7 +344,8 @@ func sniffRoot(text []byte) (string, bool) {
 			if _, local, ok := strings.Cut(name, ":"); ok {
 				name = local
 			}
-			return name, name != ""
+			// "<#" opens PowerShell comment-based help, not an element.
+			return name, name != "" && isNameStart(t[1])
 		default:
 			return "", false
 		}

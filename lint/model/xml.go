@@ -288,16 +288,42 @@ func (n *Node) ValueLoc() Location {
 }
 
 // SubLoc returns the location of Value()[i:j] when the text maps byte for byte
-// to the file, else ValueLoc.
+// to the file or, through the mapper, to a container's text (see
+// mappedSubLoc); else ValueLoc.
 func (n *Node) SubLoc(i, j int) Location {
 	v := n.Value()
-	if n == nil || n.textStart < 0 || n.textEnd-n.textStart != len(v) || i < 0 || j > len(v) || i >= j {
+	if n == nil || n.textStart < 0 || i < 0 || j > len(v) || i >= j {
 		return n.ValueLoc()
+	}
+	if n.textEnd-n.textStart != len(v) {
+		return n.mappedSubLoc(v, i, j)
 	}
 	if string(n.src.Text[n.textStart:n.textEnd]) != v {
-		return n.ValueLoc()
+		return n.mappedSubLoc(v, i, j)
 	}
 	l := n.src.Span(n.textStart+i, n.textStart+j)
+	l.Key = n.Key()
+	return l
+}
+
+// mappedSubLoc is SubLoc for text that does not sit verbatim in the file
+// (fields of an Intune template joined into one element, a JSON string with
+// escapes): when the derived text holds the value as written, both ends are
+// mapped through the mapper; otherwise it is ValueLoc. The derived text
+// decodes to the value, and every entity, CDATA section or comment makes it
+// longer, so equal lengths mean it is verbatim (checked in constant time:
+// ParseServers calls this once per server).
+func (n *Node) mappedSubLoc(v string, i, j int) Location {
+	body := bytes.TrimLeft(n.raw, " \t\r\n")
+	lead := len(n.raw) - len(body)
+	if len(bytes.TrimRight(body, " \t\r\n")) != len(v) {
+		return n.ValueLoc()
+	}
+	s, e := n.mapper.Map(n.rawOff+lead+i), n.mapper.Map(n.rawOff+lead+j-1)+1
+	if s >= e {
+		return n.ValueLoc()
+	}
+	l := n.src.Span(s, e)
 	l.Key = n.Key()
 	return l
 }
