@@ -27,6 +27,7 @@ lint: $(BIN)/golangci-lint
 # Regenerate docs/rules.md from the rules' metadata (a test fails when it is stale).
 docs:
 	$(GO) run ./cmd/aovpnlint rules --format markdown > docs/rules.md
+	$(GO) run ./cmd/aovpnlint explain --all --format markdown > docs/windows-errors.md
 
 # Rewrite golden files and generated certificate fixtures after an intended
 # change; review the diff.

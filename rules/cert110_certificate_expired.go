@@ -15,7 +15,7 @@ func init() {
 		Summary:       "A certificate of the deployment has expired",
 		Fix:           "renew the certificate (and reissue what it signed, for a CA) and deploy the new one",
 		Tags:          []string{"reliability", "certificate"},
-		WindowsErrors: []string{"13801"},
+		WindowsErrors: []string{"13801", "0x800B0101"},
 		CheckCert: func(p *lint.Pass, c *model.Cert) {
 			now := p.Deployment.Now
 			// Conditional-access certificates live one hour by design:

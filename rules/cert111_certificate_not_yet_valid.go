@@ -15,7 +15,7 @@ func init() {
 		Summary:       "A certificate of the deployment is not valid yet (NotBefore is in the future)",
 		Fix:           "wait until the certificate's NotBefore, or reissue it valid from now; check the issuing CA's clock",
 		Tags:          []string{"reliability", "certificate"},
-		WindowsErrors: []string{"13801"},
+		WindowsErrors: []string{"13801", "0x800B0101"},
 		CheckCert: func(p *lint.Pass, c *model.Cert) {
 			now := p.Deployment.Now
 			if c.Roles == 0 || !certNotYetValidAt(c, now) || certSupersededCA(p.Deployment, c) {

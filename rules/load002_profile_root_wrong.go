@@ -7,12 +7,13 @@ import (
 
 func init() {
 	register(&lint.Rule{
-		ID:       "LOAD002",
-		Name:     "profile-root-wrong",
-		Severity: lint.Error,
-		Summary:  "ProfileXML root element is not exactly <VPNProfile>",
-		Fix:      "make the document element exactly <VPNProfile> (this case, no namespace) and put the settings directly under it",
-		Tags:     []string{"reliability", "input"},
-		Check:    reportProblems(model.WrongRoot),
+		ID:            "LOAD002",
+		Name:          "profile-root-wrong",
+		Severity:      lint.Error,
+		Summary:       "ProfileXML root element is not exactly <VPNProfile>",
+		Fix:           "make the document element exactly <VPNProfile> (this case, no namespace) and put the settings directly under it",
+		Tags:          []string{"reliability", "input"},
+		WindowsErrors: []string{"0x80070057"},
+		Check:         reportProblems(model.WrongRoot),
 	})
 }

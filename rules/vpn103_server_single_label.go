@@ -13,7 +13,7 @@ func init() {
 		Summary:       "VPN server in <Servers> is a short name without a domain",
 		Fix:           "use the VPN server's fully qualified public DNS name, the one on its certificate",
 		Tags:          []string{"reliability"},
-		WindowsErrors: []string{"13801"},
+		WindowsErrors: []string{"13801", "868"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
 			if prof.Native == nil {
 				return

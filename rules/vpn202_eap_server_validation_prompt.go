@@ -13,6 +13,7 @@ func init() {
 		Summary:          "users may be asked to trust an unknown RADIUS server and can click through",
 		Fix:              "set DisableUserPromptForServerValidation to true so that an unexpected server fails the connection",
 		Tags:             []string{"security", "eap"},
+		WindowsErrors:    []string{"703"},
 		SecuritySeverity: 5.0,
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
 			for _, m := range cfg.Methods() {

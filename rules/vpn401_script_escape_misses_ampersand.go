@@ -15,12 +15,13 @@ import (
 
 func init() {
 	register(&lint.Rule{
-		ID:       "VPN401",
-		Name:     "script-escape-misses-ampersand",
-		Severity: lint.Error,
-		Summary:  "Script escapes ProfileXML with -replace but not &, and the profile holds an &",
-		Fix:      "escape & first (-replace '&', '&amp;' before the other replacements) or use [System.Security.SecurityElement]::Escape($ProfileXML)",
-		Tags:     []string{"reliability", "script"},
+		ID:            "VPN401",
+		Name:          "script-escape-misses-ampersand",
+		Severity:      lint.Error,
+		Summary:       "Script escapes ProfileXML with -replace but not &, and the profile holds an &",
+		Fix:           "escape & first (-replace '&', '&amp;' before the other replacements) or use [System.Security.SecurityElement]::Escape($ProfileXML)",
+		Tags:          []string{"reliability", "script"},
+		WindowsErrors: []string{"0x80070057"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
 			sf := prof.Origin.Script
 			if sf == nil || !sf.EscapeReplace || sf.LiteralEscaped || sf.EscapeFunc != "" || sf.XMLMap == nil ||

@@ -10,12 +10,13 @@ import (
 
 func init() {
 	register(&lint.Rule{
-		ID:       "VPN402",
-		Name:     "script-instance-id-not-escaped",
-		Severity: lint.Error,
-		Summary:  "Profile name sent as the CIM InstanceID is not URL-escaped (space, / and others)",
-		Fix:      "send the name URL-escaped: $ProfileNameEscaped = [uri]::EscapeDataString($ProfileName) (or -replace ' ', '%20'), and keep / out of the name",
-		Tags:     []string{"reliability", "script"},
+		ID:            "VPN402",
+		Name:          "script-instance-id-not-escaped",
+		Severity:      lint.Error,
+		Summary:       "Profile name sent as the CIM InstanceID is not URL-escaped (space, / and others)",
+		Fix:           "send the name URL-escaped: $ProfileNameEscaped = [uri]::EscapeDataString($ProfileName) (or -replace ' ', '%20'), and keep / out of the name",
+		Tags:          []string{"reliability", "script"},
+		WindowsErrors: []string{"0x80070057"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
 			o := prof.Origin
 			if o.Container != model.KindPowerShell || o.InstanceID == "" || o.InstanceIDLoc.StartLine == 0 {

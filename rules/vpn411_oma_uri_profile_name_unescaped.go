@@ -11,12 +11,13 @@ import (
 
 func init() {
 	register(&lint.Rule{
-		ID:       "VPN411",
-		Name:     "oma-uri-profile-name-unescaped",
-		Severity: lint.Warning,
-		Summary:  "VPNv2 profile name in the OMA-URI or LocURI is not URL-encoded",
-		Fix:      "URL-encode the profile name in the URI: a space is %20 (./User/Vendor/MSFT/VPNv2/Always%20On%20VPN/ProfileXML)",
-		Tags:     []string{"reliability"},
+		ID:            "VPN411",
+		Name:          "oma-uri-profile-name-unescaped",
+		Severity:      lint.Warning,
+		Summary:       "VPNv2 profile name in the OMA-URI or LocURI is not URL-encoded",
+		Fix:           "URL-encode the profile name in the URI: a space is %20 (./User/Vendor/MSFT/VPNv2/Always%20On%20VPN/ProfileXML)",
+		Tags:          []string{"reliability"},
+		WindowsErrors: []string{"0x80070057"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
 			o := prof.Origin
 			m := vpnv2URINameRe.FindStringSubmatchIndex(o.URI)

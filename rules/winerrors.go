@@ -8,15 +8,8 @@ import (
 	"github.com/aovpnlint/aovpnlint/lint"
 )
 
-// WindowsError is a client-side error that rules predict, as Windows shows it
-// in the RasClient event log or the connection dialog.
-type WindowsError struct {
-	Code    string   // as rules cite it: "13801", "0x800B0109", "oops"
-	Symbol  string   // Win32 or HRESULT name, when there is one
-	Title   string   // what Windows says
-	Meaning string   // what it means for Always On VPN
-	Causes  []string // the causes Microsoft's troubleshooting guide names
-}
+// WindowsError is a client-side error that rules predict (see lint.WindowsError).
+type WindowsError = lint.WindowsError
 
 // WindowsErrors lists the errors of Microsoft's Always On VPN troubleshooting
 // guide and the ones its causes lead to.
@@ -31,7 +24,7 @@ var WindowsErrors = []WindowsError{
 		},
 	},
 	{
-		Code: "800", Symbol: "ERROR_AUTOMATIC_VPN_FAILED",
+		InSeed: true, Code: "800", Symbol: "ERROR_AUTOMATIC_VPN_FAILED",
 		Title:   "The remote connection was not made because the attempted VPN tunnels failed",
 		Meaning: "every tunnel type the client tried failed; the VPN server was not reached or refused all of them",
 		Causes: []string{
@@ -41,7 +34,7 @@ var WindowsErrors = []WindowsError{
 		},
 	},
 	{
-		Code: "809", Symbol: "ERROR_VPN_TIMEOUT",
+		InSeed: true, Code: "809", Symbol: "ERROR_VPN_TIMEOUT",
 		Title:   "The network connection between your computer and the VPN server could not be established because the remote server is not responding",
 		Meaning: "IKE packets get no answer: a firewall, NAT device or router between client and server drops them",
 		Causes: []string{
@@ -50,7 +43,7 @@ var WindowsErrors = []WindowsError{
 		},
 	},
 	{
-		Code: "812", Symbol: "ERROR_AUTH_PROTOCOL_RESTRICTION",
+		InSeed: true, Code: "812", Symbol: "ERROR_AUTH_PROTOCOL_RESTRICTION",
 		Title:   "The connection was prevented because of a policy configured on your RAS/VPN server",
 		Meaning: "the authentication method the profile uses is not one the server's (NPS) network policy accepts; RRAS logs event 20276",
 		Causes: []string{
@@ -59,7 +52,7 @@ var WindowsErrors = []WindowsError{
 		},
 	},
 	{
-		Code: "13801", Symbol: "ERROR_IPSEC_IKE_AUTH_FAIL",
+		InSeed: true, Code: "13801", Symbol: "ERROR_IPSEC_IKE_AUTH_FAIL",
 		Title:   "IKE authentication credentials are unacceptable",
 		Meaning: "the client rejected the VPN server's IKEv2 certificate (or the server the client's)",
 		Causes: []string{
@@ -70,7 +63,7 @@ var WindowsErrors = []WindowsError{
 		},
 	},
 	{
-		Code: "13806", Symbol: "ERROR_IPSEC_IKE_NO_CERT",
+		InSeed: true, Code: "13806", Symbol: "ERROR_IPSEC_IKE_NO_CERT",
 		Title:   "IKE failed to find a valid machine certificate",
 		Meaning: "no valid machine certificate for IKE on the client (device tunnel) or the VPN server",
 		Causes: []string{
@@ -79,19 +72,19 @@ var WindowsErrors = []WindowsError{
 		},
 	},
 	{
-		Code: "0x80070040", Symbol: "HRESULT_FROM_WIN32(ERROR_NETNAME_DELETED)",
+		InSeed: true, Code: "0x80070040", Symbol: "HRESULT_FROM_WIN32(ERROR_NETNAME_DELETED)",
 		Title:   "The server certificate does not have Server Authentication in its certificate usage entries",
 		Meaning: "the RAS server has no certificate with the Server Authentication EKU for IKEv2",
 		Causes:  []string{"the machine certificate the RAS server uses for IKEv2 lacks Server Authentication (1.3.6.1.5.5.7.3.1)"},
 	},
 	{
-		Code: "0x800B0109", Symbol: "CERT_E_UNTRUSTEDROOT",
+		InSeed: true, Code: "0x800B0109", Symbol: "CERT_E_UNTRUSTEDROOT",
 		Title:   "A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider",
 		Meaning: "the server certificate chains to a root that is not in the client's Trusted Root Certification Authorities store",
 		Causes:  []string{"the client (often not domain-joined) lacks the root CA certificate in its Trusted Root store"},
 	},
 	{
-		Code:    "oops",
+		Code: "oops", InSeed: true,
 		Title:   "Oops, you can't get to this yet",
 		Meaning: "the Microsoft Entra conditional-access policy is not met, yet closing the dialog still connects: the client used another Client Authentication certificate instead of the one issued by Microsoft VPN root CA gen 1",
 		Causes: []string{

@@ -16,7 +16,7 @@ func init() {
 		Summary:       "A VPN server the profile dials matches no name of the VPN server certificate",
 		Fix:           "dial a name the VPN server certificate carries, or reissue the certificate with the profile's server name as a DNS SAN",
 		Tags:          []string{"reliability", "certificate"},
-		WindowsErrors: []string{"13801"},
+		WindowsErrors: []string{"13801", "0x800B010F"},
 		Check: func(p *lint.Pass) {
 			d := p.Deployment
 			cands := xrefVPNNameCerts(d)

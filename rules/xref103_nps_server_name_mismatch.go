@@ -10,12 +10,13 @@ import (
 
 func init() {
 	register(&lint.Rule{
-		ID:       "XREF103",
-		Name:     "nps-server-name-mismatch",
-		Severity: lint.Error,
-		Summary:  "An NPS server certificate given with --nps-cert matches no EAP ServerNames entry",
-		Fix:      "add the NPS server's name (its certificate's CN or DNS SAN) to ServerNames, or reissue the certificate with the name ServerNames expects",
-		Tags:     []string{"eap", "certificate", "reliability"},
+		ID:            "XREF103",
+		Name:          "nps-server-name-mismatch",
+		Severity:      lint.Error,
+		Summary:       "An NPS server certificate given with --nps-cert matches no EAP ServerNames entry",
+		Fix:           "add the NPS server's name (its certificate's CN or DNS SAN) to ServerNames, or reissue the certificate with the name ServerNames expects",
+		Tags:          []string{"eap", "certificate", "reliability"},
+		WindowsErrors: []string{"0x800B010F"},
 		CheckEap: func(p *lint.Pass, cfg *model.EapConfig) {
 			d := p.Deployment
 			for _, m := range cfg.Methods() {

@@ -44,6 +44,7 @@ Usage:
   aovpnlint [check] [flags] [PATH...]      lint files and folders (default: .)
   aovpnlint rules [--format text|json|markdown]
   aovpnlint explain RULE-ID|WINDOWS-ERROR  (e.g. VPN201, 13801, 0x800B0109, 812)
+  aovpnlint explain --all [--format text|markdown]
   aovpnlint version
 
 Run 'aovpnlint check --help' for the check flags.
@@ -203,8 +204,22 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("explain", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	all := fs.Bool("all", false, "list every Windows error aovpnlint knows")
+	format := fs.String("format", "text", "with --all: text or markdown (docs/windows-errors.md)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitClean
+		}
+		return usageError(stderr, err)
+	}
+	args = fs.Args()
+	if *all {
+		return explainAll(*format, stdout, stderr)
+	}
 	if len(args) != 1 {
-		return usageError(stderr, errors.New("explain takes one rule ID or Windows error code, e.g. VPN201 or 13801"))
+		return usageError(stderr, errors.New("explain takes one rule ID or Windows error code, e.g. VPN201 or 13801, or --all"))
 	}
 	if r := rules.ByID(args[0]); r != nil {
 		fmt.Fprintf(stdout, "%s %s (%s)\n%s\n\n", r.ID, r.Name, r.Severity, r.Summary)
@@ -231,6 +246,25 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		for _, r := range rs {
 			fmt.Fprintf(stdout, "  %-8s %s\n", r.ID, r.Summary)
 		}
+	}
+	return exitClean
+}
+
+// explainAll lists the Windows error index: one line per error in text, or
+// docs/windows-errors.md in Markdown.
+func explainAll(format string, stdout, stderr io.Writer) int {
+	switch format {
+	case "markdown":
+		if err := report.WindowsErrorsMarkdown(stdout, rules.WindowsErrors, rules.Predicting); err != nil {
+			fmt.Fprintf(stderr, "aovpnlint: %v\n", err)
+			return exitUsage
+		}
+	case "text":
+		for _, e := range rules.WindowsErrors {
+			fmt.Fprintf(stdout, "%-11s %-36s %2d rules  %s\n", e.Code, e.Symbol, len(rules.Predicting(e.Code)), e.Title)
+		}
+	default:
+		return usageError(stderr, fmt.Errorf("--format: unknown format %q (want text or markdown)", format))
 	}
 	return exitClean
 }

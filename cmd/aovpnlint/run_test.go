@@ -154,6 +154,37 @@ func TestRulesDoc(t *testing.T) {
 	}
 }
 
+// TestWindowsErrorsDoc keeps docs/windows-errors.md in step with the error
+// table and the rules that cite each error.
+func TestWindowsErrorsDoc(t *testing.T) {
+	code, out, _ := runCLI(t, "", "explain", "--all", "--format", "markdown")
+	if code != exitClean || !strings.Contains(out, "## 13801 `ERROR_IPSEC_IKE_AUTH_FAIL`") {
+		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+	path := repo(t, "docs/windows-errors.md")
+	if *update {
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil || string(want) != out {
+		t.Errorf("docs/windows-errors.md is stale: run `make docs` (or go test ./cmd/aovpnlint -update)")
+	}
+}
+
+// TestEverySeedErrorIsExplained: each error of the troubleshooting guide has
+// an entry and at least one rule that detects a cause.
+func TestEverySeedErrorIsExplained(t *testing.T) {
+	for _, c := range []string{"800", "809", "812", "13801", "13806", "0x80070040", "0x800B0109", "oops"} {
+		code, out, _ := runCLI(t, "", "explain", c)
+		if code != exitClean || !strings.Contains(out, "Rules that detect a cause") {
+			t.Errorf("explain %s: exit %d, no rule detects a cause:\n%s", c, code, out)
+		}
+	}
+}
+
 func TestExplain(t *testing.T) {
 	for arg, want := range map[string]string{
 		"13801":      "VPN104",

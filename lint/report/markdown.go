@@ -69,10 +69,10 @@ func RulesMarkdown(w io.Writer, rules []*lint.Rule) error {
 		if g.about != "" {
 			b.WriteString(g.about + "\n\n")
 		}
-		b.WriteString("| Rule | Name | Level | Summary |\n| --- | --- | --- | --- |\n")
+		b.WriteString("| Rule | Name | Level | Summary | Windows errors |\n| --- | --- | --- | --- | --- |\n")
 		for _, r := range groups[g.prefix] {
-			fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID),
-				mdCell(r.Name), r.Severity, mdCell(r.Summary))
+			fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID),
+				mdCell(r.Name), r.Severity, mdCell(r.Summary), errorLinks(r.WindowsErrors))
 		}
 	}
 
