@@ -80,6 +80,12 @@ func TestSeedTroubleshootingDump(t *testing.T) {
 		"VPN207 118:3263",
 		// PeapExtensions <PerformServerValidation>false.
 		"VPN201 118:3408",
+		// <NativeProtocolType>Ikev2</NativeProtocolType> without a
+		// CryptographySuite: the weak IKEv2 defaults apply.
+		"VPN602 118:878",
+		// DeviceCompliance <Enabled>true</ Enabled> without UseRasCredentials
+		// (a note: its default true is not recommended on Entra-joined-only devices).
+		"VPN610 118:653",
 	}
 	slices.Sort(got)
 	slices.Sort(want)
@@ -103,6 +109,10 @@ func TestSeedTroubleshootingDump(t *testing.T) {
 			prefix = "<ServerNames></ServerNames>"
 		case "VPN207", "VPN201":
 			prefix = "false</"
+		case "VPN602":
+			prefix = "Ikev2</"
+		case "VPN610":
+			prefix = "true</"
 		}
 		if !strings.HasPrefix(at, prefix) {
 			t.Errorf("%s at 118:%d points at %.60q, want %q", f.RuleID, f.Location.StartColumn, at, prefix)

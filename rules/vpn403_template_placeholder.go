@@ -13,7 +13,7 @@ func init() {
 		ID:       "VPN403",
 		Name:     "template-placeholder",
 		Severity: lint.Error,
-		Summary:  "Template placeholder (YOUR..., <...>, xxx, CHANGEME) left in the profile",
+		Summary:  "Template placeholder (YOUR..., example.com, xxx, zero hash) left in the profile",
 		Fix:      "replace the placeholder with the real value before deploying the profile",
 		Tags:     []string{"reliability", "template"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
@@ -49,11 +49,14 @@ func init() {
 				for _, c := range n.Children {
 					walk(c, depth+1)
 				}
-				if len(n.Children) > 0 || n == servers || n.Name == "Configuration" {
-					return
+				if len(n.Children) > 0 || n == servers || n.Name == "Configuration" || secretElement(n) {
+					return // a secret's value is never shown (VPN604, VPN611)
 				}
 				v := n.Value()
-				if i, j, what := templatePlaceholder(v); what != "" {
+				if n.Name == "TrustedRootCA" && eapThumbprintProblem(v) != "" {
+					return // VPN205 reports a malformed or all-zero TrustedRootCA
+				}
+				if i, j, what := profilePlaceholder(v); what != "" {
 					report(n.SubLoc(i, j), "<%s> is %q, which holds the template placeholder %q (%s): Windows takes it as the real value", n.Name, v, v[i:j], what)
 				}
 			}
@@ -62,12 +65,99 @@ func init() {
 				walk(eap.Embedded.Root, 0)
 			}
 			if sf := prof.Origin.Script; sf != nil && sf.ProfileName != "" && sf.ProfileNameLoc.StartLine > 0 {
-				if i, j, what := templatePlaceholder(sf.ProfileName); what != "" {
+				if i, j, what := profilePlaceholder(sf.ProfileName); what != "" {
 					report(sf.ProfileNameLoc, "the profile name %q holds the template placeholder %q (%s): the VPN connection is created under that name", sf.ProfileName, sf.ProfileName[i:j], what)
 				}
 			}
 		},
 	})
+}
+
+// profilePlaceholder finds a placeholder in a profile value: a template
+// stand-in (templatePlaceholder), a name under a domain reserved for examples
+// (corp.example.net), the text of Microsoft's sample ("This is my Eku") or an
+// all-zero hash. It returns the placeholder's byte range and what it is.
+func profilePlaceholder(v string) (int, int, string) {
+	if i, j, what := templatePlaceholder(v); what != "" {
+		return i, j, what
+	}
+	if v == "" || len(v) > 1024 {
+		return 0, 0, ""
+	}
+	if len(v) >= len(sampleTextPrefix) && strings.EqualFold(v[:len(sampleTextPrefix)], sampleTextPrefix) {
+		return 0, len(v), "the text of Microsoft's sample profile"
+	}
+	if i, j, domain := exampleDomain(v); domain != "" {
+		return i, j, "a name under " + domain + ", which RFC 2606 reserves for examples"
+	}
+	if i, j, ok := zeroHash(v); ok {
+		return i, j, "an all-zero hash, not the thumbprint of a real certificate"
+	}
+	return 0, 0, ""
+}
+
+// sampleTextPrefix starts the stand-in values of Microsoft's sample profile:
+// <Eku>This is my Eku</Eku>, <IssuerHash>This is my issuer hash</IssuerHash>.
+const sampleTextPrefix = "this is my "
+
+// exampleDomains are the second-level names RFC 2606 reserves for examples.
+var exampleDomains = []string{"example.com", "example.net", "example.org"}
+
+// exampleDomain finds a host name under example.com, example.net or
+// example.org in v ("proxy.corp.example.net" in a URL, ".corp.example.net")
+// and returns its byte range and the reserved domain. A longer name that
+// merely contains one ("myexample.com", "example.com.au") is not it.
+func exampleDomain(v string) (int, int, string) {
+	lower := strings.ToLower(v)
+	for from := 0; from < len(lower); {
+		best, bestDomain := -1, ""
+		for _, d := range exampleDomains {
+			if k := strings.Index(lower[from:], d); k >= 0 && (best < 0 || from+k < best) {
+				best, bestDomain = from+k, d
+			}
+		}
+		if best < 0 {
+			return 0, 0, ""
+		}
+		end := best + len(bestDomain)
+		before := best == 0 || !isHostByte(lower[best-1]) || lower[best-1] == '.'
+		after := end == len(lower) || !isHostByte(lower[end]) ||
+			lower[end] == '.' && (end+1 == len(lower) || !isHostByte(lower[end+1]))
+		if before && after {
+			start := best
+			for start > 0 && isHostByte(lower[start-1]) {
+				start--
+			}
+			for start < best && lower[start] == '.' {
+				start++
+			}
+			return start, end, bestDomain
+		}
+		from = best + 1
+	}
+	return 0, 0, ""
+}
+
+// isHostByte reports whether c can be part of a DNS name.
+func isHostByte(c byte) bool { return isWordByte(c) || c == '-' || c == '.' || c == '_' }
+
+// zeroHash finds an item of v (items separated by commas or semicolons) made
+// of at least 20 zeros and spaces: an all-zero thumbprint.
+func zeroHash(v string) (int, int, bool) {
+	start := 0
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) && v[i] != ',' && v[i] != ';' {
+			continue
+		}
+		item := v[start:i]
+		lead := len(item) - len(strings.TrimLeft(item, " \t\r\n"))
+		t := strings.TrimSpace(item)
+		if zeros := strings.Count(t, "0"); zeros >= 20 && strings.Trim(t, "0 \t") == "" {
+			return start + lead, start + lead + len(t), true
+		}
+		start = i + 1
+	}
+	return 0, 0, false
 }
 
 // bracketPlaceholderRe matches "<your server>" style placeholders in a

@@ -1,0 +1,44 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/aovpnlint/aovpnlint/lint"
+	"github.com/aovpnlint/aovpnlint/lint/model"
+)
+
+func init() {
+	register(&lint.Rule{
+		ID:       "VPN503",
+		Name:     "schema-element-repeated",
+		Severity: lint.Error,
+		Summary:  "an element that the VPNv2 schema allows once appears more than once",
+		Fix:      "keep one of the elements, with the value you mean, and remove the others",
+		Tags:     []string{"schema", "reliability"},
+		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
+			first := map[*model.Node]map[string]*model.Node{} // parent -> name -> first occurrence
+			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+				if e.Repeated {
+					return
+				}
+				seen := first[n.Parent]
+				if seen == nil {
+					seen = map[string]*model.Node{}
+					first[n.Parent] = seen
+				}
+				f, dup := seen[n.Name]
+				if !dup {
+					seen[n.Name] = n
+					return
+				}
+				fl := f.Loc()
+				p.Report(lint.Diagnostic{
+					At: n.Loc(),
+					Message: fmt.Sprintf("<%s> appears again under <%s> (first at line %d): the VPNv2 schema allows it once, and which one Windows applies, if it accepts the profile at all, is not defined (aovpnlint reads the first)",
+						n.Name, n.Parent.Name, fl.StartLine),
+					Related: []lint.Related{{Location: fl, Message: fmt.Sprintf("first <%s>", n.Name)}},
+				})
+			}, nil)
+		},
+	})
+}
