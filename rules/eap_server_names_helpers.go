@@ -292,6 +292,17 @@ func serverNameFailure(m *model.EapMethod) string {
 // checkServerNames reports the entries of every method's ServerNames whose
 // first mistake is want, with report writing the message.
 func checkServerNames(p *lint.Pass, cfg *model.EapConfig, want serverNameMistake, report func(m *model.EapMethod, e serverNameEntry, c serverNameCheck) (string, string)) {
+	eachServerName(cfg, func(m *model.EapMethod, e serverNameEntry, at lint.Location) {
+		if c := checkServerName(e.Text); c.first() == want {
+			msg, fix := report(m, e, c)
+			p.Report(lint.Diagnostic{At: at, Message: msg, Fix: fix})
+		}
+	})
+}
+
+// eachServerName calls f for every entry of every ServerNames the client
+// enforces (literal, not set at run time), with the entry's place.
+func eachServerName(cfg *model.EapConfig, f func(m *model.EapMethod, e serverNameEntry, at lint.Location)) {
 	for _, m := range cfg.Methods() {
 		if !serverNamesApply(m) {
 			continue
@@ -301,12 +312,7 @@ func checkServerNames(p *lint.Pass, cfg *model.EapConfig, want serverNameMistake
 			continue
 		}
 		for _, e := range serverNameEntries(sn.Value()) {
-			c := checkServerName(e.Text)
-			if c.first() != want {
-				continue
-			}
-			msg, fix := report(m, e, c)
-			p.Report(lint.Diagnostic{At: sn.SubLoc(e.Start, e.End), Message: msg, Fix: fix})
+			f(m, e, sn.SubLoc(e.Start, e.End))
 		}
 	}
 }

@@ -23,48 +23,39 @@ func init() {
 			if len(hosts) == 0 {
 				return
 			}
-			for _, m := range cfg.Methods() {
-				if !serverNamesApply(m) {
-					continue
+			eachServerName(cfg, func(m *model.EapMethod, e serverNameEntry, at lint.Location) {
+				name, ok := serverNameLiteral(e.Text)
+				if !ok {
+					return
 				}
-				sn := m.ServerValidation.ServerNames
-				if sn.HoldsUnresolved() {
-					continue
+				host := ""
+				for _, h := range hosts {
+					if strings.EqualFold(h, name) {
+						host = h
+						break
+					}
 				}
-				for _, e := range serverNameEntries(sn.Value()) {
-					name, ok := serverNameLiteral(e.Text)
-					if !ok {
+				if host == "" || npsCertNamed(d, name) {
+					return
+				}
+				var related []lint.Related
+				for _, prof := range d.Profiles {
+					if prof.Native == nil {
 						continue
 					}
-					host := ""
-					for _, h := range hosts {
-						if strings.EqualFold(h, name) {
-							host = h
-							break
+					for _, s := range prof.Native.ServerList {
+						if strings.EqualFold(strings.Trim(s.Host, "[]"), host) {
+							related = append(related, lint.Related{Location: s.Loc, Message: "the VPN server " + s.Host})
 						}
 					}
-					if host == "" || npsCertNamed(d, name) {
-						continue
-					}
-					var related []lint.Related
-					for _, prof := range d.Profiles {
-						if prof.Native == nil {
-							continue
-						}
-						for _, s := range prof.Native.ServerList {
-							if strings.EqualFold(strings.Trim(s.Host, "[]"), host) {
-								related = append(related, lint.Related{Location: s.Loc, Message: "the VPN server " + s.Host})
-							}
-						}
-					}
-					p.Report(lint.Diagnostic{
-						At: sn.SubLoc(e.Start, e.End),
-						Message: fmt.Sprintf("%s ServerNames entry %s is the VPN server's name from <Servers>: ServerNames must match the certificate of the RADIUS (NPS) server that runs EAP, not the VPN gateway's; unless the NPS certificate also carries this name, %s",
-							m.Name(), quoteEntry(e.Text), serverNameFailure(m)),
-						Related: related,
-					})
 				}
-			}
+				p.Report(lint.Diagnostic{
+					At: at,
+					Message: fmt.Sprintf("%s ServerNames entry %s is the VPN server's name from <Servers>: ServerNames must match the certificate of the RADIUS (NPS) server that runs EAP, not the VPN gateway's; unless the NPS certificate also carries this name, %s",
+						m.Name(), quoteEntry(e.Text), serverNameFailure(m)),
+					Related: related,
+				})
+			})
 		},
 	})
 }
