@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 
 	"github.com/aovpnlint/aovpnlint/lint"
 	"github.com/aovpnlint/aovpnlint/lint/model"
@@ -20,11 +19,8 @@ func init() {
 				if e.Reserved == "" {
 					return
 				}
-				msg := fmt.Sprintf("<%s> is not a setting Windows applies: %s", n.Name, e.Reserved)
-				if pw := n.Child("Password"); pw.Value() != "" || pw.HoldsUnresolved() {
-					msg += ", and it holds a clear-text <Password> that anyone who can read the profile can read"
-				}
-				p.Reportf(n.Loc(), "%s", msg)
+				// A password inside APNBinding is VPN611's finding.
+				p.Reportf(n.Loc(), "<%s> is not a setting Windows applies: %s", n.Name, e.Reserved)
 			}, nil)
 		},
 	})
