@@ -25,6 +25,8 @@ type Finding struct {
 	WindowsErrors []string  `json:"windowsErrors"`
 	Tags          []string  `json:"tags"`
 	Suppressed    bool      `json:"suppressed"`
+	// Suppression says who suppressed the finding; set when Suppressed.
+	Suppression *SuppressionInfo `json:"suppression,omitempty"`
 
 	// Fingerprint identifies the finding across runs even when lines move:
 	// rule, file, logical place and message, not line numbers.

@@ -82,6 +82,10 @@ type Rule struct {
 	CheckEap     func(p *Pass, eap *model.EapConfig)
 	CheckCert    func(p *Pass, c *model.Cert)
 	Check        func(p *Pass)
+	// CheckSuppression judges a suppression (an aovpnlint:ignore comment, a
+	// config file entry) once every other rule ran and the suppressions were
+	// applied. Findings of such rules cannot be suppressed.
+	CheckSuppression func(p *Pass, s *Suppression)
 }
 
 // HelpURI returns the rule's section of docs/rules.md.

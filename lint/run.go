@@ -31,6 +31,20 @@ type Options struct {
 	ExpiryWarning time.Duration
 	// Log receives -v messages (why a file was skipped); nil discards them.
 	Log func(format string, args ...any)
+
+	// Config file settings (lint/config.go, lint/override.go). Overrides are
+	// rule settings in layers: the file's top level (no Paths) first, then
+	// its per-path overrides; Config.RuleSettings gives them.
+	Overrides []Override
+	// ConfigDir is the config file's folder: Override.Paths and ConfigExclude
+	// are relative to it ("" is the working directory).
+	ConfigDir     string
+	ConfigExclude []string // the config file's exclude globs
+	// Suppress are the config file's certificate suppressions.
+	Suppress []CertSuppression
+	// Baseline holds the findings known before (--baseline): they are
+	// suppressed as external, so only new findings fail the run.
+	Baseline *Baseline
 }
 
 // DefaultExpiryWarning is the default --expiry-warning: 30 days.
@@ -92,6 +106,11 @@ type Result struct {
 	Summary  Summary
 	// IOErrors are paths that could not be read; the CLI exits 2 when there are any.
 	IOErrors []error
+	// failOn gives the config file's per-path fail level, if any (override.go).
+	failOn func(path string) (Severity, bool)
+	// BaselineApplied is set when the findings were compared with a
+	// baseline (--baseline): the ones in it are suppressed, the others new.
+	BaselineApplied bool
 }
 
 // TrustNote says, when no --trust file was given, that the self-signed CA
@@ -112,11 +131,11 @@ func (r *Result) TrustNote() string {
 // Fails reports whether any unsuppressed finding is at or above level. A
 // level of 0 ("none") never fails.
 func (r *Result) Fails(level Severity) bool {
-	if level == 0 {
+	if level == 0 && r.failOn == nil {
 		return false
 	}
 	for _, f := range r.Findings {
-		if !f.Suppressed && f.Level >= level {
+		if lvl := r.failLevel(&f, level); !f.Suppressed && lvl != 0 && f.Level >= lvl {
 			return true
 		}
 	}
@@ -127,7 +146,7 @@ func (r *Result) Fails(level Severity) bool {
 // returns the sorted findings. The error is for bad options only; unreadable
 // paths are in Result.IOErrors and everything readable is still linted.
 func Run(all []*Rule, opts Options) (*Result, error) {
-	rules, err := Select(all, opts.Enable, opts.Disable)
+	rules, configured, err := selectConfigured(all, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +154,7 @@ func Run(all []*Rule, opts Options) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	d, ioErrs := load.Load(paths, load.Options{Exclude: opts.Exclude, Log: opts.Log})
+	d, ioErrs := load.Load(paths, load.Options{Exclude: opts.Exclude, Skip: configSkip(opts), Log: opts.Log})
 	d.Now = opts.Now
 	if d.Now.IsZero() {
 		d.Now = time.Now()
@@ -149,8 +168,11 @@ func Run(all []*Rule, opts Options) (*Result, error) {
 	ioErrs = append(ioErrs, addCertFiles(d, opts.NPSCerts, "--nps-cert", func(c *model.Cert) { c.NPS = true })...)
 	ioErrs = append(ioErrs, addCertFiles(d, opts.VPNCerts, "--vpn-cert", func(c *model.Cert) { c.VPN = true })...)
 	d.Link()
+	addCertSuppressions(d, opts.Suppress)
 	res := Check(d, rules)
 	res.IOErrors = ioErrs
+	configured.apply(res)
+	res.ApplyBaseline(opts.Baseline)
 	return res, nil
 }
 
@@ -185,6 +207,7 @@ func Check(d *model.Deployment, rules []*Rule) *Result {
 	for _, r := range rules {
 		res.Findings = append(res.Findings, runRule(r, d)...)
 	}
+	res.Findings = suppress(d, rules, res.Findings)
 	res.Findings = sortFindings(res.Findings)
 	res.Trust = Trust{Implicit: d.ImplicitAnchors, Anchors: []string{}}
 	for _, a := range d.Anchors {
@@ -220,7 +243,7 @@ func Check(d *model.Deployment, rules []*Rule) *Result {
 // runRule runs one rule over every target it declares. A panic ends that
 // target's check and becomes an error finding that names the rule, so one bad
 // rule can neither crash the run nor hide the other findings.
-func runRule(r *Rule, d *model.Deployment) []Finding {
+func runRule(r *Rule, d *model.Deployment, sups ...*Suppression) []Finding {
 	var out []Finding
 	pass := &Pass{Rule: r, Deployment: d}
 	pass.report = func(diag Diagnostic) { out = append(out, newFinding(r, diag)) }
@@ -271,6 +294,11 @@ func runRule(r *Rule, d *model.Deployment) []Finding {
 			at = d.Files[0].Src.Whole
 		}
 		guard(at, func() { r.Check(pass) })
+	}
+	if r.CheckSuppression != nil {
+		for _, s := range sups {
+			guard(func() Location { return s.Loc }, func() { r.CheckSuppression(pass, s) })
+		}
 	}
 	for i := range out {
 		out[i].Fingerprint = fingerprint(&out[i])

@@ -85,7 +85,7 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("%s: fix must be one line without a final period", r.ID)
 		case len(r.Help) < 200 || !strings.Contains(r.Help, "http"):
 			t.Errorf("%s: help (rules/help/%s.md) must explain the problem and link a source", r.ID, strings.ToLower(r.ID))
-		case r.CheckProfile == nil && r.CheckEap == nil && r.CheckCert == nil && r.Check == nil:
+		case r.CheckProfile == nil && r.CheckEap == nil && r.CheckCert == nil && r.Check == nil && r.CheckSuppression == nil:
 			t.Errorf("%s: no check function", r.ID)
 		case len(r.Tags) == 0:
 			t.Errorf("%s: no tags", r.ID)

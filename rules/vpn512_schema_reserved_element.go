@@ -1,7 +1,6 @@
 package rules
 
 import (
-
 	"github.com/aovpnlint/aovpnlint/lint"
 	"github.com/aovpnlint/aovpnlint/lint/model"
 )

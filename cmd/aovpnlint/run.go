@@ -32,10 +32,8 @@ func toolVersion() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
+	bi, _ := debug.ReadBuildInfo()
+	return buildVersion(bi)
 }
 
 const usage = `aovpnlint lints Windows Always On VPN deployments before they ship.
@@ -87,7 +85,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	var c checkFlags
 	fs := pflag.NewFlagSet("check", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVarP(&c.format, "format", "f", "text", "output format: text, json or sarif")
+	fs.StringVarP(&c.format, "format", "f", "text", "output format: text, json, sarif, github, junit or gitlab")
+	sarifCategory := fs.String("sarif-category", "", "with --format sarif: code-scanning `CATEGORY` written as automationDetails.id (\"/\" appended)")
 	fs.StringVarP(&c.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding is at or above this `level`: error, warning, note or none")
 	fs.StringVar(&c.now, "now", "", "evaluate at this `RFC3339` time instead of the clock (reproducible runs)")
@@ -100,7 +99,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringSliceVar(&c.disable, "disable", nil, "turn off rules by `ID` or prefix, e.g. VPN105,CERT (repeatable)")
 	fs.StringArrayVar(&c.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print findings only: no summary, no fix lines")
-	fs.BoolVarP(&c.verbose, "verbose", "v", false, "say which files were skipped and why")
+	fs.BoolVarP(&c.verbose, "verbose", "v", false, "say which files were skipped and why, and which config file was used")
+	configFile := fs.String("config", "", "read settings from this config `FILE` instead of the .aovpnlint.yaml found from the scan root up")
+	noConfig := fs.Bool("no-config", false, "ignore any config file")
+	baselineFile := fs.String("baseline", "", "findings listed in this baseline `FILE` do not fail the run, only new ones do")
+	newBaseline := fs.String("write-baseline", "", "write the unsuppressed findings to this baseline `FILE` and exit 0")
+	sarifSuppressed := fs.Bool("sarif-include-suppressed", false, "write suppressed findings to SARIF too, with their suppressions (GitHub shows them as open alerts)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: aovpnlint [check] [flags] [PATH...]\n\nFlags:\n%s", fs.FlagUsages())
 	}
@@ -111,6 +115,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 	write, err := reporter(c.format)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	category, err := sarifCategoryFlag(fs, c.format, *sarifCategory)
 	if err != nil {
 		return usageError(stderr, err)
 	}
@@ -133,6 +141,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if c.verbose {
 		opts.Log = func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	}
+	if code := applyConfig(fs, *configFile, *noConfig, &opts, &failOn, stderr); code != exitClean {
+		return code
+	}
+	if code := readBaseline(*baselineFile, &opts, stderr); code != exitClean {
+		return code
+	}
 	res, err := lint.Run(rules.All(), opts)
 	if err != nil {
 		return usageError(stderr, err)
@@ -144,6 +158,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	out := stdout
 	ro := report.Options{Version: toolVersion(), Color: c.output == "" && isTerminal(stdout), Quiet: c.quiet}
+	ro.SARIFCategory = category
+	ro.IncludeSuppressed = *sarifSuppressed
 	if c.output != "" {
 		f, err := os.Create(c.output)
 		if err != nil {
@@ -156,6 +172,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err := write(out, res, ro); err != nil {
 		fmt.Fprintf(stderr, "aovpnlint: writing the report: %v\n", err)
 		return exitUsage
+	}
+	if *newBaseline != "" {
+		return writeBaseline(*newBaseline, res, code, stderr)
 	}
 	if code == exitClean && res.Fails(failOn) {
 		code = exitFail
@@ -171,8 +190,14 @@ func reporter(format string) (func(io.Writer, *lint.Result, report.Options) erro
 		return report.JSON, nil
 	case "sarif":
 		return report.SARIF, nil
+	case "github":
+		return report.GitHub, nil
+	case "junit":
+		return report.JUnit, nil
+	case "gitlab":
+		return report.GitLab, nil
 	}
-	return nil, fmt.Errorf("--format: unknown format %q (want text, json or sarif)", format)
+	return nil, fmt.Errorf("--format: unknown format %q (want text, json, sarif, github, junit or gitlab)", format)
 }
 
 func runRules(args []string, stdout, stderr io.Writer) int {

@@ -25,6 +25,7 @@ const MaxFileSize = 16 << 20
 // Options configure loading.
 type Options struct {
 	Exclude []string                         // globs matched against the relative path and the base name
+	Skip    func(relPath string) bool        // more paths to skip (the config file's excludes); nil skips none
 	Log     func(format string, args ...any) // why files were skipped; nil discards
 }
 
@@ -60,7 +61,7 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 				return nil
 			}
 			if e.IsDir() {
-				if fp != p && (skipDirs[e.Name()] || excluded(opts.Exclude, rel(cwd, fp))) {
+				if fp != p && (skipDirs[e.Name()] || excluded(opts.Exclude, rel(cwd, fp)) || opts.Skip != nil && opts.Skip(rel(cwd, fp))) {
 					logf("skip %s/: excluded folder", rel(cwd, fp))
 					return filepath.SkipDir
 				}
@@ -87,7 +88,7 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 			continue
 		}
 		seen[r] = true
-		if excluded(opts.Exclude, r) {
+		if excluded(opts.Exclude, r) || opts.Skip != nil && opts.Skip(r) {
 			logf("skip %s: excluded", r)
 			continue
 		}
@@ -102,6 +103,7 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 			logf("skip %s: %s", r, why)
 			continue
 		}
+		f.Suppressions = Suppressions(f)
 		d.Add(f)
 	}
 	slices.SortFunc(d.Files, func(a, b *model.File) int { return strings.Compare(a.Src.Path, b.Src.Path) })

@@ -25,6 +25,8 @@ type File struct {
 	Profiles   []*Profile
 	EapConfigs []*EapConfig // standalone EAP configurations
 	Certs      []*Cert      // in file order
+	// Suppressions are the file's aovpnlint:ignore comments, in file order.
+	Suppressions []*Suppression
 }
 
 // ProblemKind classifies what the loader could not read; LOAD rules report them.
@@ -86,6 +88,9 @@ type Deployment struct {
 	// ExpiryWarning is how long before expiry a certificate is reported as
 	// expiring soon (--expiry-warning).
 	ExpiryWarning time.Duration
+	// Suppressions are every file's aovpnlint:ignore comments (Add collects
+	// them) and the certificate suppressions of the config file.
+	Suppressions []*Suppression
 }
 
 // Add appends a loaded file and indexes its profiles and EAP configurations.
@@ -100,4 +105,5 @@ func (d *Deployment) Add(f *File) {
 	}
 	d.EapConfigs = append(d.EapConfigs, f.EapConfigs...)
 	d.Certs = append(d.Certs, f.Certs...)
+	d.Suppressions = append(d.Suppressions, f.Suppressions...)
 }

@@ -25,7 +25,9 @@ type jsonTool struct {
 
 // JSON writes the result as one JSON object (DESIGN.md "JSON output"), with
 // two-space indent and a final newline. Suppressed findings are included with
-// "suppressed": true; empty lists are [] rather than null.
+// "suppressed": true and a "suppression" object (kind, justification, and
+// "baseline": true for findings of the --baseline file); empty lists are []
+// rather than null.
 func JSON(w io.Writer, res *lint.Result, o Options) error {
 	out := jsonReport{
 		Tool:     jsonTool{Name: toolName, Version: o.Version},

@@ -1,5 +1,6 @@
-// Package report writes a lint.Result for people and machines: text, JSON and
-// SARIF 2.1.0 for findings, and text, JSON and Markdown for the rule list. It
+// Package report writes a lint.Result for people and machines: text, JSON,
+// SARIF 2.1.0, GitHub Actions workflow commands, JUnit XML and GitLab Code
+// Quality for findings, and text, JSON and Markdown for the rule list. It
 // decides nothing about what is a finding. Every writer is deterministic: the
 // same Result gives the same bytes (no clock, no map order, no absolute paths).
 package report
@@ -18,6 +19,14 @@ type Options struct {
 	// Quiet makes text output one line per finding: no predicts, fix or
 	// related lines and no summary. JSON and SARIF ignore it.
 	Quiet bool
+	// SARIFCategory is the SARIF run's automationDetails.id, already checked
+	// and ending in "/" (see SARIFCategory); "" writes none.
+	SARIFCategory string
+	// IncludeSuppressed writes suppressed findings to SARIF too, with their
+	// suppressions (--sarif-include-suppressed). GitHub code scanning ignores
+	// suppressions and would open alerts for them, so the default leaves
+	// them out.
+	IncludeSuppressed bool
 }
 
 // toolName is the driver and tool name in JSON and SARIF.

@@ -44,6 +44,7 @@ type sarifRun struct {
 	Tool               sarifTool         `json:"tool"`
 	OriginalURIBaseIDs sarifBaseIDs      `json:"originalUriBaseIds"`
 	Invocations        []sarifInvocation `json:"invocations,omitempty"`
+	AutomationDetails  *sarifAutomation  `json:"automationDetails,omitempty"`
 	Results            []sarifResult     `json:"results"` // present even when empty: GitHub requires it
 	ColumnKind         string            `json:"columnKind"`
 }
@@ -115,13 +116,15 @@ type sarifRuleProps struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           *int              `json:"ruleIndex,omitempty"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
-	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"` // one key: order is fixed
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           *int               `json:"ruleIndex,omitempty"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"` // one key: order is fixed
+	BaselineState       string             `json:"baselineState,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 }
 
 type sarifLocation struct {
@@ -151,7 +154,11 @@ type sarifRegion struct {
 // GitHub code scanning ingests: every enabled rule with its descriptions and
 // help, and one result per unsuppressed finding with a relative URI under
 // %SRCROOT%, a full region in UTF-16 columns and aovpnlint's own fingerprint.
-// Suppressed findings are left out: GitHub would show them as open alerts.
+// Suppressed findings are left out, as GitHub would show them as open
+// alerts (it ignores suppressions); with Options.IncludeSuppressed they are
+// written with their suppressions (kind inSource or external). After
+// --baseline every result has a baselineState: "new", or "unchanged" for a
+// finding the baseline holds.
 func SARIF(w io.Writer, res *lint.Result, o Options) error {
 	rules := sortedRules(res.Rules)
 	index := make(map[string]int, len(rules))
@@ -167,7 +174,7 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 	results := []sarifResult{}
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		if f.Suppressed {
+		if f.Suppressed && !o.IncludeSuppressed {
 			continue
 		}
 		sr := sarifResult{
@@ -189,6 +196,7 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 		if f.Fingerprint != "" {
 			sr.PartialFingerprints = map[string]string{fingerprintKey: f.Fingerprint}
 		}
+		sr.BaselineState, sr.Suppressions = sarifBaselineState(res, f), sarifSuppressionsOf(f)
 		results = append(results, sr)
 	}
 
@@ -205,9 +213,10 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 			OriginalURIBaseIDs: sarifBaseIDs{SrcRoot: sarifBase{Description: sarifText{
 				Text: "The directory aovpnlint ran in: artifact paths are relative to it (in CI, the repository checkout).",
 			}}},
-			Invocations: invocations(res),
-			Results:     results,
-			ColumnKind:  "utf16CodeUnits",
+			Invocations:       invocations(res),
+			AutomationDetails: automationDetails(o.SARIFCategory),
+			Results:           results,
+			ColumnKind:        "utf16CodeUnits",
 		}},
 	}
 	return writeJSON(w, log)
