@@ -42,6 +42,7 @@ bench:
 fuzz:
 	$(GO) test ./lint/load -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./rules -run '^$$' -fuzz FuzzRules -fuzztime $(FUZZTIME)
+	$(GO) test ./lint/load -run '^$$' -fuzz FuzzSuppressions -fuzztime $(FUZZTIME)
 
 example:
 	$(GO) run ./cmd/aovpnlint testdata/examples
