@@ -209,6 +209,8 @@ func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem
 		return parseEapFile(src)
 	case root == "SyncML" || root == "Atomic" || root == "Add" || root == "Replace":
 		return parseSyncML(src)
+	case root == "Root" && bytes.Contains(text, []byte("<Microsoft_Internet_Authentication_Service")):
+		return parseNPS(src)
 	case looksLikeProfile(text):
 		return parseProfileFile(src)
 	}

@@ -25,6 +25,7 @@ type File struct {
 	Profiles   []*Profile
 	EapConfigs []*EapConfig // standalone EAP configurations
 	Certs      []*Cert      // in file order
+	NPS        []*NPSConfig // NPS configuration exports
 	// Suppressions are the file's aovpnlint:ignore comments, in file order.
 	Suppressions []*Suppression
 }
@@ -77,7 +78,8 @@ type Deployment struct {
 	Profiles    []*Profile
 	EapConfigs  []*EapConfig // every EAP configuration: in profiles and standalone
 	Problems    []Problem
-	ServerNames []string // extra expected VPN server names (--server-name)
+	ServerNames []string     // extra expected VPN server names (--server-name)
+	NPS         []*NPSConfig // every NPS configuration export of the scan
 
 	Certs []*Cert // every certificate: scanned and from --trust files
 	// Anchors are the roots the clients trust (set by Link): the --trust
@@ -105,5 +107,6 @@ func (d *Deployment) Add(f *File) {
 	}
 	d.EapConfigs = append(d.EapConfigs, f.EapConfigs...)
 	d.Certs = append(d.Certs, f.Certs...)
+	d.NPS = append(d.NPS, f.NPS...)
 	d.Suppressions = append(d.Suppressions, f.Suppressions...)
 }
