@@ -42,7 +42,9 @@ Usage:
   aovpnlint [check] [flags] [PATH...]      lint files and folders (default: .)
   aovpnlint rules [--format text|json|markdown]
   aovpnlint explain RULE-ID|WINDOWS-ERROR  (e.g. VPN201, 13801, 0x800B0109, 812)
+  aovpnlint explain nps:REASON-CODE        NPS log Reason-Code (e.g. nps:66, NPS-66)
   aovpnlint explain --all [--format text|markdown]
+  aovpnlint nps-log [--format text|json|csv] FILE...
   aovpnlint version
 
 Run 'aovpnlint check --help' for the check flags.
@@ -53,7 +55,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd := "check"
 	if len(args) > 0 {
 		switch args[0] {
-		case "check", "rules", "explain", "version":
+		case "check", "rules", "explain", "nps-log", "version":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "--help":
 			fmt.Fprint(stdout, usage)
@@ -65,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRules(args, stdout, stderr)
 	case "explain":
 		return runExplain(args, stdout, stderr)
+	case "nps-log":
+		return runNPSLog(args, stdout, stderr)
 	case "version":
 		fmt.Fprintf(stdout, "aovpnlint %s\n", toolVersion())
 		return exitClean
@@ -254,8 +258,14 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s\n\nFix: %s\nMore: %s\n", r.Help, r.Fix, r.HelpURI())
 		return exitClean
 	}
+	if n, ok := rules.ParseNPSReasonArg(args[0]); ok {
+		return explainNPSReason(n, stdout, stderr)
+	}
 	e := rules.LookupWindowsError(args[0])
 	if e == nil {
+		if n, err := strconv.Atoi(args[0]); err == nil && rules.NPSReason(n) != nil {
+			return usageError(stderr, fmt.Errorf("%q is no Windows error aovpnlint knows; for the NPS Reason-Code write nps:%d", args[0], n))
+		}
 		return usageError(stderr, fmt.Errorf("%q is neither a rule ID nor a Windows error aovpnlint knows (see `aovpnlint rules`)", args[0]))
 	}
 	title := e.Code
@@ -281,6 +291,10 @@ func explainAll(format string, stdout, stderr io.Writer) int {
 	switch format {
 	case "markdown":
 		if err := report.WindowsErrorsMarkdown(stdout, rules.WindowsErrors, rules.Predicting); err != nil {
+			fmt.Fprintf(stderr, "aovpnlint: %v\n", err)
+			return exitUsage
+		}
+		if err := report.NPSReasonsMarkdown(stdout, rules.NPSReasons); err != nil {
 			fmt.Fprintf(stderr, "aovpnlint: %v\n", err)
 			return exitUsage
 		}

@@ -116,6 +116,9 @@ func readFile(fp string) ([]byte, error) {
 		return nil, unwrapPathError(err)
 	}
 	if info.Size() > MaxFileSize {
+		if head := readHead(fp); IsNPSLog(head) {
+			return head, nil // listed as an nps-log input; `aovpnlint nps-log` streams the whole file
+		}
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d byte limit", info.Size(), MaxFileSize)
 	}
 	b, err := os.ReadFile(fp)
@@ -183,6 +186,10 @@ func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem
 		return nil, nil, "empty file"
 	}
 	src := model.NewSource(relPath, text)
+	if IsNPSLog(text) {
+		// Listed in inputs[]; `aovpnlint nps-log` streams its records.
+		return &model.File{Src: src, Kind: model.KindNPSLog}, nil, ""
+	}
 	if first := firstByte(text); first == '{' || first == '[' {
 		// "[" also starts PowerShell ([CmdletBinding()], [xml]$x = ...):
 		// what is no Intune JSON goes on to the other readers.

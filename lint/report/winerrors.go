@@ -84,3 +84,33 @@ func errorLabel(e lint.WindowsError) string {
 	}
 	return e.Code
 }
+
+// NPSReasonsMarkdown writes the NPS Reason-Code section of
+// docs/windows-errors.md, after WindowsErrorsMarkdown's output.
+func NPSReasonsMarkdown(w io.Writer, reasons []lint.NPSReason) error {
+	var b strings.Builder
+	b.WriteString("\n<a id=\"nps-reason-codes\"></a>\n\n## NPS Reason-Codes\n\n")
+	b.WriteString("The Reason-Code NPS records in its log (and in Security events 6272/6273) when it accepts or " +
+		"rejects a request, and the Always On VPN problem each usually points to. `aovpnlint explain nps:66` " +
+		"(or `NPS-66`) prints one entry; a bare `66` is looked up as a Windows error. `aovpnlint nps-log` " +
+		"summarises a log's rejects by these codes. Entries marked *unverified* come from NPS log parsers, " +
+		"not from Microsoft's documentation.\n\n")
+	b.WriteString("| Code | Symbol | Meaning | Always On VPN cause |\n| --- | --- | --- | --- |\n")
+	for _, r := range reasons {
+		code := fmt.Sprintf("<a id=\"nps-%d\"></a>%d", r.Code, r.Code)
+		if r.Unverified {
+			code += " *unverified*"
+		}
+		symbol := ""
+		if r.Name != "" {
+			symbol = codeSpan(r.Name)
+		}
+		cause := r.Cause
+		if cause == "" {
+			cause = "—"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", code, symbol, mdCell(capitalize(r.Meaning)), mdCell(cause))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
