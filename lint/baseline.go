@@ -111,21 +111,3 @@ func (r *Result) ApplyBaseline(b *Baseline) {
 	}
 	r.recount()
 }
-
-// recount counts the unsuppressed findings by level again.
-func (r *Result) recount() {
-	r.Summary.Errors, r.Summary.Warnings, r.Summary.Notes = 0, 0, 0
-	for _, f := range r.Findings {
-		if f.Suppressed {
-			continue
-		}
-		switch f.Level {
-		case Error:
-			r.Summary.Errors++
-		case Warning:
-			r.Summary.Warnings++
-		case Note:
-			r.Summary.Notes++
-		}
-	}
-}

@@ -219,20 +219,7 @@ func (c *configured) apply(res *Result) {
 		kept = append(kept, f)
 	}
 	res.Findings = kept
-	res.Summary.Errors, res.Summary.Warnings, res.Summary.Notes = 0, 0, 0
-	for _, f := range res.Findings {
-		if f.Suppressed {
-			continue
-		}
-		switch f.Level {
-		case Error:
-			res.Summary.Errors++
-		case Warning:
-			res.Summary.Warnings++
-		case Note:
-			res.Summary.Notes++
-		}
-	}
+	res.recount()
 	if c.failOn {
 		res.failOn = c.failOnFor
 	}

@@ -224,19 +224,7 @@ func Check(d *model.Deployment, rules []*Rule) *Result {
 	}
 	slices.SortFunc(res.Inputs, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
 	res.Summary.Files = len(res.Inputs)
-	for _, f := range res.Findings {
-		if f.Suppressed {
-			continue
-		}
-		switch f.Level {
-		case Error:
-			res.Summary.Errors++
-		case Warning:
-			res.Summary.Warnings++
-		case Note:
-			res.Summary.Notes++
-		}
-	}
+	res.recount()
 	return res
 }
 
@@ -350,4 +338,23 @@ func certInfo(c *model.Cert) CertInfo {
 		info.Chain = append(info.Chain, p.SHA1)
 	}
 	return info
+}
+
+// recount counts the unsuppressed findings by level: after the rules ran, and again
+// when overrides or a baseline change levels or suppress findings.
+func (r *Result) recount() {
+	r.Summary.Errors, r.Summary.Warnings, r.Summary.Notes = 0, 0, 0
+	for _, f := range r.Findings {
+		if f.Suppressed {
+			continue
+		}
+		switch f.Level {
+		case Error:
+			r.Summary.Errors++
+		case Warning:
+			r.Summary.Warnings++
+		case Note:
+			r.Summary.Notes++
+		}
+	}
 }

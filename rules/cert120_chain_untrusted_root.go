@@ -26,7 +26,7 @@ func init() {
 				if c.Status != model.ChainUntrusted {
 					continue
 				}
-				kind := xrefServerKind(d, c)
+				kind := xrefServerKind(c)
 				if kind == "" {
 					continue
 				}

@@ -25,7 +25,7 @@ func init() {
 				if c.Status != model.ChainIncomplete {
 					continue
 				}
-				kind := xrefServerKind(d, c)
+				kind := xrefServerKind(c)
 				if kind == "" {
 					continue
 				}

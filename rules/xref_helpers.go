@@ -46,23 +46,11 @@ func xrefNamesVPNHost(d *model.Deployment, c *model.Cert) bool {
 	return false
 }
 
-// xrefIsVPNServer reports whether the certificate is an IKEv2/SSTP server
-// certificate: a leaf with the vpn-server role that is not only an NPS
-// certificate. A certificate that got the role from its EKUs alone and also
-// carries Client Authentication without IKE intermediate (the Computer
-// template's machine certificates) is left out unless a host names it or
-// --vpn-cert gives it: it is as likely a device certificate.
-func xrefIsVPNServer(d *model.Deployment, c *model.Cert) bool {
-	if !xrefServerLeaf(c) || !c.Roles.Has(model.RoleVPNServer) {
-		return false
-	}
-	if c.NPS && !c.VPN && !xrefNamesVPNHost(d, c) {
-		return false
-	}
-	if c.VPN || c.HasEKUOID(model.OIDIKEIntermediate) || !c.Roles.Has(model.RoleClient) {
-		return true
-	}
-	return xrefNamesVPNHost(d, c)
+// xrefIsVPNServer reports whether the certificate is an IKEv2 server
+// certificate: a leaf with the vpn-server role. Role inference already keeps
+// NPS-only and computer certificates out of that role (model.Deployment.Link).
+func xrefIsVPNServer(c *model.Cert) bool {
+	return xrefServerLeaf(c) && c.Roles.Has(model.RoleVPNServer)
 }
 
 // xrefVPNNameCerts are the certificates the hosts the clients dial are
@@ -72,7 +60,7 @@ func xrefIsVPNServer(d *model.Deployment, c *model.Cert) bool {
 func xrefVPNNameCerts(d *model.Deployment) []*model.Cert {
 	var out []*model.Cert
 	for _, c := range d.Certs {
-		if c.VPN || xrefIsVPNServer(d, c) {
+		if c.VPN || xrefIsVPNServer(c) {
 			out = append(out, c)
 		}
 	}
@@ -91,8 +79,8 @@ func xrefIsNPSServer(c *model.Cert) bool {
 
 // xrefServerKind names what a server certificate is for, for messages, or
 // returns "" when it is neither a VPN nor an NPS server certificate.
-func xrefServerKind(d *model.Deployment, c *model.Cert) string {
-	vpn, nps := xrefIsVPNServer(d, c), xrefIsNPSServer(c)
+func xrefServerKind(c *model.Cert) string {
+	vpn, nps := xrefIsVPNServer(c), xrefIsNPSServer(c)
 	switch {
 	case vpn && nps:
 		return "VPN and NPS server certificate"

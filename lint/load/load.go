@@ -376,7 +376,7 @@ func CertFile(p string) (*model.File, []model.Problem, error) {
 		if why == "" {
 			why = "not a certificate file"
 		}
-		return nil, nil, fmt.Errorf("no certificate: %s", why)
+		return nil, nil, fmt.Errorf("holds no certificate (read as: %s)", why)
 	}
 	if len(f.Certs) == 0 {
 		return nil, nil, errors.New("no certificate could be read from the file")

@@ -112,7 +112,7 @@ func (b *pathBuilder) best(c *Cert) ([]*Cert, ChainStatus) {
 		var next []*Cert
 		if !top.Anchor && !top.SelfSigned() && len(path) < maxChainDepth && steps < maxPathSteps {
 			for _, p := range b.issuers[string(top.X509.RawIssuer)] {
-				if !containsCert(path, p) && b.signedBy(top, p) {
+				if !slices.Contains(path, p) && b.signedBy(top, p) {
 					next = append(next, p)
 				}
 			}
@@ -137,15 +137,6 @@ func (b *pathBuilder) best(c *Cert) ([]*Cert, ChainStatus) {
 	}
 	walk([]*Cert{c})
 	return best, bestStatus
-}
-
-func containsCert(path []*Cert, c *Cert) bool {
-	for _, p := range path {
-		if p == c {
-			return true
-		}
-	}
-	return false
 }
 
 // inferRoles sets each certificate's roles from its extensions, its place in
