@@ -582,6 +582,12 @@ func describe(n *yaml.Node) string {
 	case yaml.ScalarNode:
 		switch n.Tag {
 		case "!!str":
+			// Quote short values only: a long one is likely a file given as
+			// --config by mistake (a profile, a key), whose secrets must not
+			// be echoed.
+			if len(n.Value) > 64 || strings.ContainsAny(n.Value, "\n\r") {
+				return fmt.Sprintf("a string of %d characters (is this a config file?)", len(n.Value))
+			}
 			return fmt.Sprintf("the string %q", n.Value)
 		case "!!int", "!!float":
 			return "the number " + n.Value

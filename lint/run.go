@@ -29,6 +29,9 @@ type Options struct {
 	// ExpiryWarning is how long before expiry a certificate is reported as
 	// expiring soon; zero means DefaultExpiryWarning.
 	ExpiryWarning time.Duration
+	// MaxFileSize is the largest file read (--max-file-size); 0 means
+	// load.DefaultMaxFileSize.
+	MaxFileSize int64
 	// Log receives -v messages (why a file was skipped); nil discards them.
 	Log func(format string, args ...any)
 
@@ -154,7 +157,7 @@ func Run(all []*Rule, opts Options) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	d, ioErrs := load.Load(paths, load.Options{Exclude: opts.Exclude, Skip: configSkip(opts), Log: opts.Log})
+	d, ioErrs := load.Load(paths, load.Options{Exclude: opts.Exclude, Skip: configSkip(opts), Log: opts.Log, MaxFileSize: opts.MaxFileSize})
 	d.Now = opts.Now
 	if d.Now.IsZero() {
 		d.Now = time.Now()
@@ -204,8 +207,12 @@ func Check(d *model.Deployment, rules []*Rule) *Result {
 	rules = slices.Clone(rules)
 	slices.SortFunc(rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	res := &Result{Rules: rules}
-	for _, r := range rules {
-		res.Findings = append(res.Findings, runRule(r, d)...)
+	// Rules only read the deployment, so they run side by side; their
+	// findings are joined in rule order and sorted, whatever finished first.
+	found := make([][]Finding, len(rules))
+	load.Parallel(len(rules), func(i int) { found[i] = runRule(rules[i], d) })
+	for _, f := range found {
+		res.Findings = append(res.Findings, f...)
 	}
 	res.Findings = suppress(d, rules, res.Findings)
 	res.Findings = sortFindings(res.Findings)

@@ -102,6 +102,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringSliceVar(&c.enable, "enable", nil, "turn on rules by `ID` or prefix (comma-separated, repeatable)")
 	fs.StringSliceVar(&c.disable, "disable", nil, "turn off rules by `ID` or prefix, e.g. VPN105,CERT (repeatable)")
 	fs.StringArrayVar(&c.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable)")
+	maxFileSize := fs.String("max-file-size", "16MiB", "do not read files larger than `SIZE` (bytes, or with KiB, MiB, GiB); deployment files over it are reported (LOAD010)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print findings only: no summary, no fix lines")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "say which files were skipped and why, and which config file was used")
 	configFile := fs.String("config", "", "read settings from this config `FILE` instead of the .aovpnlint.yaml found from the scan root up")
@@ -138,6 +139,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if opts.Now, err = time.Parse(time.RFC3339, c.now); err != nil {
 			return usageError(stderr, fmt.Errorf("--now: want an RFC3339 time such as 2026-01-31T12:00:00Z, got %q", c.now))
 		}
+	}
+	if opts.MaxFileSize, err = parseSize(*maxFileSize); err != nil {
+		return usageError(stderr, fmt.Errorf("--max-file-size: %w", err))
 	}
 	if opts.ExpiryWarning, err = parseDays(c.expiryWarning); err != nil {
 		return usageError(stderr, fmt.Errorf("--expiry-warning: %w", err))
@@ -334,4 +338,23 @@ func parseDays(s string) (time.Duration, error) {
 		return d, nil
 	}
 	return 0, fmt.Errorf("want a period such as 30d or 72h, got %q", s)
+}
+
+// parseSize reads a size in bytes, KiB, MiB or GiB ("16MiB", "512KiB", "1048576").
+func parseSize(s string) (int64, error) {
+	num, unit := s, int64(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}} {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			num, unit = n, u.n
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(num), 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/unit {
+		return 0, fmt.Errorf("want a positive size such as 16MiB, 512KiB or 1048576, got %q", s)
+	}
+	return n * unit, nil
 }

@@ -44,6 +44,7 @@ func parsePEMFile(src *model.Source) (*model.File, []model.Problem, string) {
 	var probs []model.Problem
 	text := src.Text
 	recognised := false
+	blocks := 0
 	for off := 0; off < len(text); {
 		j := bytes.Index(text[off:], pemBegin)
 		if j < 0 {
@@ -53,6 +54,12 @@ func parsePEMFile(src *model.Source) (*model.File, []model.Problem, string) {
 		if start > 0 && text[start-1] != '\n' {
 			off = start + 1
 			continue
+		}
+		if blocks++; blocks > MaxPEMBlocks {
+			probs = append(probs, limitProblem(src.Span(start, start+len(pemBegin)),
+				fmt.Sprintf("more than %d PEM blocks in one file: the blocks from here on were not read", MaxPEMBlocks),
+				"split the bundle: one file per chain, or the roots and issuing CAs the deployment uses"))
+			break
 		}
 		typ := pemType(text[start:])
 		block, rest := pem.Decode(text[start:])

@@ -105,6 +105,10 @@ func (r *intuneReader) omaSetting(obj, uri *jsonValue) {
 		}
 		r.addProfiles(text, m, name, o)
 	default:
+		if base64.StdEncoding.DecodedLen(len(s)) > MaxDecodedSize {
+			r.probs = append(r.probs, base64TooLarge(r.span(val), u))
+			return
+		}
 		data, ok := intuneBase64(s)
 		var text []byte
 		if ok {
@@ -132,6 +136,14 @@ func (r *intuneReader) encrypted(uri string, at model.Location, shown string) {
 		Message: fmt.Sprintf("the value of %s is encrypted in the export%s: the profile was not checked", uri, shown),
 		Hint:    "re-export with the plain-text value (getOmaSettingPlainTextValue; IntuneCD and IntuneManagement do this)",
 	})
+}
+
+// base64TooLarge is a base64 value that would decode to more than
+// MaxDecodedSize; it is not decoded.
+func base64TooLarge(at model.Location, what string) model.Problem {
+	return limitProblem(at,
+		fmt.Sprintf("the base64 value of %s decodes to more than %s: it was not decoded, so the profile was not checked", what, size2(MaxDecodedSize)),
+		"a ProfileXML file is some tens of kilobytes: check that the value is the right file")
 }
 
 // intuneBase64 decodes a base64 value, ignoring white space and missing

@@ -46,8 +46,9 @@ type jsonMember struct {
 
 // jsonSyntaxError is JSON that does not parse, at an offset of the text.
 type jsonSyntaxError struct {
-	off int
-	msg string
+	off   int
+	msg   string
+	limit bool // nesting beyond jsonMaxDepth, not a syntax error
 }
 
 func (e *jsonSyntaxError) Error() string { return fmt.Sprintf("offset %d: %s", e.off, e.msg) }
@@ -62,7 +63,7 @@ func parseJSONText(text []byte) (*jsonValue, *jsonSyntaxError) {
 	}
 	p.space()
 	if p.i < len(p.b) {
-		return nil, &jsonSyntaxError{p.i, fmt.Sprintf("unexpected %q after the JSON value", p.b[p.i])}
+		return nil, &jsonSyntaxError{off: p.i, msg: fmt.Sprintf("unexpected %q after the JSON value", p.b[p.i])}
 	}
 	return v, nil
 }
@@ -75,7 +76,7 @@ type jsonParser struct {
 
 func (p *jsonParser) fail(off int, format string, args ...any) *jsonValue {
 	if p.err == nil {
-		p.err = &jsonSyntaxError{min(off, len(p.b)), fmt.Sprintf(format, args...)}
+		p.err = &jsonSyntaxError{off: min(off, len(p.b)), msg: fmt.Sprintf(format, args...)}
 	}
 	return nil
 }
@@ -93,7 +94,11 @@ func (p *jsonParser) space() {
 
 func (p *jsonParser) value(depth int) *jsonValue {
 	if depth > jsonMaxDepth {
-		return p.fail(p.i, "values nested deeper than %d", jsonMaxDepth)
+		if p.err == nil {
+			p.fail(p.i, "values nested deeper than %d levels (Graph objects nest a handful)", jsonMaxDepth)
+			p.err.limit = true
+		}
+		return nil
 	}
 	if p.i >= len(p.b) {
 		return p.fail(p.i, "unexpected end of the file")

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"encoding/base64"
 	"strings"
 
 	"github.com/aovpnlint/aovpnlint/lint/model"
@@ -235,7 +236,9 @@ func (r *intuneReader) templateAuth(s *intuneSynth, v *jsonValue, deviceTunnel b
 	case method == "customeapxml":
 		s.open("Authentication", am.start, am.end)
 		s.tokenLeaf("UserMethod", "Eap", in, last, am)
-		if eap := v.get("eapXml"); eap.str() != "" {
+		if eap := v.get("eapXml"); base64.StdEncoding.DecodedLen(len(eap.str())) > MaxDecodedSize {
+			r.probs = append(r.probs, base64TooLarge(r.span(eap), "eapXml"))
+		} else if eap.str() != "" {
 			s.open("Eap", eap.start, eap.end)
 			s.eapConfiguration(eap)
 			s.close("Eap", eap.start, eap.end)

@@ -34,6 +34,11 @@ func parseJSON(src *model.Source) (*model.File, []model.Problem, string) {
 			// An Intune VPN export that was edited by hand and broken: say so
 			// rather than pass it over in silence.
 			f := &model.File{Src: src, Kind: model.KindIntuneJSON}
+			if err.limit {
+				return f, []model.Problem{limitProblem(src.Span(err.off, err.off+1),
+					fmt.Sprintf("the Intune export has %s: the VPN profile in it was not checked", err.msg),
+					"export the configuration again: Graph exports nest a handful of levels")}, ""
+			}
 			return f, []model.Problem{{
 				Kind: model.PartlyInspected, Loc: src.Span(err.off, err.off+1),
 				Message: fmt.Sprintf("the Intune export is not valid JSON (%s): the VPN profile in it was not checked", err.msg),

@@ -9,40 +9,65 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 
 	"github.com/aovpnlint/aovpnlint/lint/model"
 )
 
-// MaxFileSize is the largest file read; larger ones are skipped.
-const MaxFileSize = 16 << 20
-
 // Options configure loading.
 type Options struct {
-	Exclude []string                         // globs matched against the relative path and the base name
-	Skip    func(relPath string) bool        // more paths to skip (the config file's excludes); nil skips none
-	Log     func(format string, args ...any) // why files were skipped; nil discards
+	Exclude     []string                         // globs matched against the relative path and the base name
+	Skip        func(relPath string) bool        // more paths to skip (the config file's excludes); nil skips none
+	Log         func(format string, args ...any) // why files were skipped; nil discards
+	MaxFileSize int64                            // files larger are not read; 0 means DefaultMaxFileSize
 }
 
 // skipDirs are folders that never hold deployment files.
 var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true, ".hg": true, ".svn": true}
 
-// Load walks paths and returns the deployment they hold. Paths that cannot be
-// read are returned as errors; everything else is still loaded.
+// loaded is what reading one file gave.
+type loaded struct {
+	file  *model.File
+	probs []model.Problem
+	skip  string // why the file is no input, for -v
+	err   error
+}
+
+// Load walks paths and returns the deployment they hold. Files are read and
+// parsed by GOMAXPROCS workers, so memory holds that many files in flight
+// besides the inputs kept; the result does not depend on the order they
+// finish in. Paths that cannot be read are returned as errors and reported
+// as problems; everything else is still loaded.
 func Load(paths []string, opts Options) (*model.Deployment, []error) {
 	logf := opts.Log
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
 	cwd, _ := os.Getwd()
 	d := &model.Deployment{}
 	var errs []error
-	seen := map[string]bool{}
+	unreadable := func(r string, err error) {
+		err = unwrapPathError(err)
+		errs = append(errs, fmt.Errorf("%s: %w", r, err))
+		d.Problems = append(d.Problems, model.Problem{
+			Kind: model.Unreadable, Loc: fileLoc(r),
+			Message: fmt.Sprintf("cannot be read: %v; nothing in it was checked", err),
+			Hint:    "give the account that runs aovpnlint read access, or exclude the path (--exclude)",
+		})
+	}
 	var files []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -55,33 +80,53 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 			continue
 		}
 		root, _ := filepath.Abs(p)
-		err = filepath.WalkDir(p, func(fp string, e fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(p, func(fp string, e fs.DirEntry, err error) error {
+			r := rel(cwd, fp)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", rel(cwd, fp), unwrapPathError(err)))
+				unreadable(r, err)
 				return nil
 			}
-			if e.IsDir() {
-				if fp != p && (skipDirs[e.Name()] || excluded(opts.Exclude, rel(cwd, fp)) || opts.Skip != nil && opts.Skip(rel(cwd, fp))) {
-					logf("skip %s/: excluded folder", rel(cwd, fp))
+			switch {
+			case e.IsDir():
+				if fp != p && (skipDirs[e.Name()] || excluded(opts.Exclude, r) || opts.Skip != nil && opts.Skip(r)) {
+					logf("skip %s/: excluded folder", r)
 					return filepath.SkipDir
 				}
-				return nil
-			}
-			if e.Type()&fs.ModeSymlink != 0 {
-				if !symlinkWithin(root, fp) {
-					logf("skip %s: symbolic link that leaves the scan root is not followed", rel(cwd, fp))
-					return nil
+			case e.Type()&fs.ModeSymlink != 0:
+				if prob, ok := link(root, fp, r); ok {
+					d.Problems = append(d.Problems, prob)
+				} else {
+					logf("skip %s: symbolic link into the scan root, whose target is scanned where it is", r)
 				}
-			} else if !e.Type().IsRegular() {
-				return nil
+			case e.Type().IsRegular():
+				files = append(files, fp)
 			}
-			files = append(files, fp)
 			return nil
 		})
-		if err != nil {
-			errs = append(errs, err)
+	}
+	files = dedupe(files, cwd, opts, logf)
+	results := make([]loaded, len(files))
+	Parallel(len(files), func(i int) { results[i] = loadFile(files[i], rel(cwd, files[i]), opts.MaxFileSize) })
+	for i, res := range results {
+		r := rel(cwd, files[i])
+		d.Problems = append(d.Problems, res.probs...)
+		switch {
+		case res.err != nil:
+			unreadable(r, res.err)
+		case res.file == nil:
+			logf("skip %s: %s", r, res.skip)
+		default:
+			d.Add(res.file)
 		}
 	}
+	slices.SortFunc(d.Files, func(a, b *model.File) int { return strings.Compare(a.Src.Path, b.Src.Path) })
+	return d, errs
+}
+
+// dedupe drops files listed twice and excluded files, keeping the order.
+func dedupe(files []string, cwd string, opts Options, logf func(string, ...any)) []string {
+	seen := map[string]bool{}
+	out := files[:0]
 	for _, fp := range files {
 		r := rel(cwd, fp)
 		if seen[r] {
@@ -92,37 +137,99 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 			logf("skip %s: excluded", r)
 			continue
 		}
-		b, err := readFile(fp)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", r, err))
-			continue
-		}
-		f, probs, why := Parse(r, b)
-		d.Problems = append(d.Problems, probs...)
-		if f == nil {
-			logf("skip %s: %s", r, why)
-			continue
-		}
-		f.Suppressions = Suppressions(f)
-		d.Add(f)
+		out = append(out, fp)
 	}
-	slices.SortFunc(d.Files, func(a, b *model.File) int { return strings.Compare(a.Src.Path, b.Src.Path) })
-	return d, errs
+	return out
 }
 
-func readFile(fp string) ([]byte, error) {
+// Parallel calls work(0..n-1) on GOMAXPROCS goroutines.
+func Parallel(n int, work func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				work(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// loadFile reads and parses one file.
+func loadFile(fp, r string, maxSize int64) loaded {
 	info, err := os.Stat(fp)
 	if err != nil {
-		return nil, unwrapPathError(err)
+		return loaded{err: err}
 	}
-	if info.Size() > MaxFileSize {
-		if head := readHead(fp); IsNPSLog(head) {
-			return head, nil // listed as an nps-log input; `aovpnlint nps-log` streams the whole file
+	if info.Size() > maxSize {
+		head, err := readHead(fp, sniffSize)
+		if err != nil {
+			return loaded{err: err}
 		}
-		return nil, fmt.Errorf("file is %d bytes, larger than the %d byte limit", info.Size(), MaxFileSize)
+		if IsNPSLog(head) {
+			// listed as an nps-log input; `aovpnlint nps-log` streams the whole file
+			f, _, _ := Parse(r, head)
+			return loaded{file: f}
+		}
+		if p, ok := tooLarge(r, info.Size(), maxSize, head); ok {
+			return loaded{probs: []model.Problem{p}}
+		}
+		return loaded{skip: fmt.Sprintf("%s, over the %s limit, and no deployment file", size2(info.Size()), size2(maxSize))}
 	}
 	b, err := os.ReadFile(fp)
-	return b, unwrapPathError(err)
+	if err != nil {
+		return loaded{err: err}
+	}
+	f, probs, why := Parse(r, b)
+	if f != nil {
+		f.Suppressions = Suppressions(f)
+	}
+	return loaded{file: f, probs: probs, skip: why}
+}
+
+// readHead reads the first n bytes of a file.
+func readHead(fp string, n int) ([]byte, error) {
+	f, err := os.Open(fp)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, n)
+	m, err := io.ReadFull(f, b)
+	if err == io.ErrUnexpectedEOF {
+		err = nil
+	}
+	return b[:m], err
+}
+
+// link reports a symbolic link met in a walk that is not followed for a
+// reason worth a note: it leaves the scan root, loops, or points nowhere.
+// Links into the root are skipped quietly: their targets are scanned anyway.
+func link(root, fp, r string) (model.Problem, bool) {
+	p := model.Problem{Kind: model.LinkNotFollowed, Loc: fileLoc(r)}
+	target, err := filepath.EvalSymlinks(fp)
+	switch {
+	case err != nil && isLoop(err):
+		p.Message = "symbolic link loop: not followed"
+		p.Hint = "remove the link or point it at a file"
+	case err != nil:
+		p.Message = "symbolic link to a target that does not exist: not followed"
+		p.Hint = "remove the dangling link, or restore its target"
+	default:
+		if abs, err := filepath.Abs(target); err == nil && within(root, abs) {
+			return p, false
+		}
+		p.Message = "symbolic link to a target outside the scan root: not followed, so its target was not checked"
+		p.Hint = "scan the target's folder as well (another PATH argument), or copy the file into the repository"
+	}
+	return p, true
+}
+
+// isLoop reports whether resolving a link failed because links loop.
+func isLoop(err error) bool {
+	return errors.Is(err, syscall.ELOOP) || strings.Contains(err.Error(), "too many links")
 }
 
 // unwrapPathError drops the path that os errors repeat, since callers prefix it.
@@ -142,16 +249,6 @@ func rel(cwd, fp string) string {
 		}
 	}
 	return filepath.ToSlash(fp)
-}
-
-// symlinkWithin reports whether the link resolves to a file inside root.
-func symlinkWithin(root, link string) bool {
-	target, err := filepath.EvalSymlinks(link)
-	if err != nil {
-		return false
-	}
-	abs, err := filepath.Abs(target)
-	return err == nil && within(root, abs)
 }
 
 func within(root, p string) bool {
@@ -181,7 +278,7 @@ func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem
 	if k := derKind(data); k != "" {
 		return parseDERFile(model.NewSource(relPath, data), k)
 	}
-	text, _ := Decode(data)
+	text, enc := Decode(data)
 	if len(bytes.TrimSpace(text)) == 0 {
 		return nil, nil, "empty file"
 	}
@@ -190,38 +287,76 @@ func Parse(relPath string, data []byte) (f *model.File, problems []model.Problem
 		// Listed in inputs[]; `aovpnlint nps-log` streams its records.
 		return &model.File{Src: src, Kind: model.KindNPSLog}, nil, ""
 	}
-	if first := firstByte(text); first == '{' || first == '[' {
-		// "[" also starts PowerShell ([CmdletBinding()], [xml]$x = ...):
-		// what is no Intune JSON goes on to the other readers.
-		if f, probs, why := parseJSON(src); f != nil || len(probs) > 0 || first == '{' {
-			return f, probs, why
+	kind, read, why := reader(text)
+	if read == nil {
+		return nil, nil, why
+	}
+	if p, ok := refusal(src, kind == model.KindIntuneJSON); ok {
+		return &model.File{Src: src, Kind: kind}, []model.Problem{p}, ""
+	}
+	f, problems, why = read(src)
+	if f != nil {
+		xml := f.Kind == model.KindProfileXML || f.Kind == model.KindEapXML || f.Kind == model.KindSyncML || f.Kind == model.KindNPSConfig
+		if p, ok := encodingProblem(src, data, enc, xml); ok {
+			problems = append([]model.Problem{p}, problems...)
 		}
 	}
+	return f, problems, why
+}
+
+// readFunc parses a recognised file.
+type readFunc func(*model.Source) (*model.File, []model.Problem, string)
+
+// reader recognises text by its content, cheaply, and returns the kind it
+// looks like and the reader for it; nil and the reason when it is no input.
+func reader(text []byte) (model.Kind, readFunc, string) {
+	switch firstByte(text) {
+	case '{':
+		return model.KindIntuneJSON, parseJSON, ""
+	case '[':
+		// "[" also starts PowerShell ([CmdletBinding()], [xml]$x = ...):
+		// what is no Intune JSON goes on to the other readers.
+		kind, other, _ := textReader(text)
+		if other == nil {
+			kind = model.KindIntuneJSON
+		}
+		return kind, func(src *model.Source) (*model.File, []model.Problem, string) {
+			if f, probs, why := parseJSON(src); f != nil || len(probs) > 0 || other == nil {
+				return f, probs, why
+			}
+			return other(src)
+		}, ""
+	}
+	return textReader(text)
+}
+
+// textReader recognises XML, PEM, console dumps and PowerShell.
+func textReader(text []byte) (model.Kind, readFunc, string) {
 	root, ok := sniffRoot(text)
 	if !ok {
 		switch {
 		case hasPEM(text):
-			return parsePEMFile(src)
+			return model.KindCert, parsePEMFile, ""
 		case isCIMDump(text):
-			return parseCIMDump(src)
+			return model.KindCIMDump, parseCIMDump, ""
 		case isPowerShell(text):
-			return parsePowerShell(src)
+			return model.KindPowerShell, parsePowerShell, ""
 		}
-		return nil, nil, "not XML, JSON, PEM or DER, and no profile in it"
+		return "", nil, "not XML, JSON, PEM or DER, and no profile in it"
 	}
 	switch {
 	case root == "VPNProfile" || strings.EqualFold(root, "VPNProfile"):
-		return parseProfileFile(src)
+		return model.KindProfileXML, parseProfileFile, ""
 	case root == "EapHostConfig":
-		return parseEapFile(src)
+		return model.KindEapXML, parseEapFile, ""
 	case root == "SyncML" || root == "Atomic" || root == "Add" || root == "Replace":
-		return parseSyncML(src)
+		return model.KindSyncML, parseSyncML, ""
 	case root == "Root" && bytes.Contains(text, []byte("<Microsoft_Internet_Authentication_Service")):
-		return parseNPS(src)
+		return model.KindNPSConfig, parseNPS, ""
 	case looksLikeProfile(text):
-		return parseProfileFile(src)
+		return model.KindProfileXML, parseProfileFile, ""
 	}
-	return nil, nil, fmt.Sprintf("XML with root <%s>, not a VPN profile, EAP configuration or SyncML", root)
+	return "", nil, fmt.Sprintf("XML with root <%s>, not a VPN profile, EAP configuration or SyncML", root)
 }
 
 // isNameStart reports whether b can start an XML name (ASCII letters, "_",
@@ -313,6 +448,9 @@ func parseEapFile(src *model.Source) (*model.File, []model.Problem, string) {
 }
 
 func syntaxProblem(what string, err *model.SyntaxError) model.Problem {
+	if err.Kind != model.NotWellFormed && err.Kind != 0 {
+		return model.Problem{Kind: err.Kind, Loc: err.Loc, Message: what + " " + err.Msg, Hint: err.Hint}
+	}
 	return model.Problem{
 		Kind: model.NotWellFormed, Loc: err.Loc,
 		Message: fmt.Sprintf("%s is not well-formed XML: %s", what, err.Msg),
@@ -342,6 +480,12 @@ func sniffRoot(text []byte) (string, bool) {
 			t = t[i+3:]
 		case bytes.HasPrefix(t, []byte("<!")):
 			i := bytes.IndexByte(t, '>')
+			if j := bytes.IndexByte(t, '['); j >= 0 && j < i {
+				// a DOCTYPE's internal subset holds declarations ending in '>'
+				if k := bytes.Index(t[j:], []byte("]>")); k >= 0 {
+					i = j + k + 1
+				}
+			}
 			if i < 0 {
 				return "", false
 			}
@@ -366,9 +510,16 @@ func sniffRoot(text []byte) (string, bool) {
 // CertFile reads one file given on the command line as certificates
 // (--trust, --nps-cert). It fails when the file holds no certificate.
 func CertFile(p string) (*model.File, []model.Problem, error) {
-	b, err := readFile(p)
+	info, err := os.Stat(p)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, unwrapPathError(err)
+	}
+	if info.Size() > DefaultMaxFileSize {
+		return nil, nil, fmt.Errorf("file is %s, larger than the %s limit", size2(info.Size()), size2(DefaultMaxFileSize))
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil, nil, unwrapPathError(err)
 	}
 	cwd, _ := os.Getwd()
 	f, probs, why := Parse(rel(cwd, p), b)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 )
@@ -382,17 +381,4 @@ func (l *lineCounter) Read(p []byte) (int, error) {
 // the file and leaves its records to `aovpnlint nps-log`).
 func IsNPSLog(text []byte) bool {
 	return SniffNPSLog(text[:min(len(text), 64*1024)]) != ""
-}
-
-// readHead reads the first 64 KiB of a file, enough to recognise an NPS log
-// too large to load.
-func readHead(fp string) []byte {
-	f, err := os.Open(fp)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	b := make([]byte, 64*1024)
-	n, _ := io.ReadFull(f, b)
-	return b[:n]
 }

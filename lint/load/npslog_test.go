@@ -62,23 +62,24 @@ func TestScanNPSLog(t *testing.T) {
 	}
 }
 
-// TestLoadLargeNPSLog: a log larger than MaxFileSize is still listed as an
-// nps-log input, from its first bytes.
+// TestLoadLargeNPSLog: a log larger than the size limit is still listed as
+// an nps-log input, from its first bytes; another large file that is no
+// deployment file is skipped quietly.
 func TestLoadLargeNPSLog(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "nps-logs", "IN2606.log"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	big := bytes.Repeat(src, MaxFileSize/len(src)+1)
+	big := bytes.Repeat(src, DefaultMaxFileSize/len(src)+1)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "IN2606.log"), big, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "other.txt"), bytes.Repeat([]byte("x"), MaxFileSize+1), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "other.txt"), bytes.Repeat([]byte("x"), DefaultMaxFileSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	d, errs := Load([]string{dir}, Options{})
-	if len(d.Files) != 1 || d.Files[0].Kind != model.KindNPSLog || len(errs) != 1 {
-		t.Fatalf("files %v, errors %v; want the log listed and an error for the other large file", d.Files, errs)
+	if len(d.Files) != 1 || d.Files[0].Kind != model.KindNPSLog || len(errs) != 0 || len(d.Problems) != 0 {
+		t.Fatalf("files %v, errors %v, problems %v; want the log listed, nothing else", d.Files, errs, d.Problems)
 	}
 }

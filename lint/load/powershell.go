@@ -60,7 +60,10 @@ func parsePowerShell(src *model.Source) (*model.File, []model.Problem, string) {
 		end = i
 	}
 	if end > maxScript {
-		return nil, nil, fmt.Sprintf("PowerShell script larger than %d bytes", maxScript)
+		f := &model.File{Src: src, Kind: model.KindPowerShell}
+		return f, []model.Problem{limitProblem(src.Span(0, 1),
+			fmt.Sprintf("PowerShell script of %s, larger than the %s a script is read to: its profile was not checked", size2(int64(end)), size2(maxScript)),
+			"keep the profile script separate from large embedded data (installers, images, base64 blobs)")}, ""
 	}
 	budget := evalBudget
 	e := newPSEval(text, psLex(text, 0, end, 0), map[string]*psVal{}, &budget, 0)

@@ -59,6 +59,20 @@ const (
 	// Reconstructed: XML that had to be repaired before it parsed, such as
 	// the spaces a console dump's line wrapping swallowed.
 	Reconstructed
+	// TooLarge: a deployment file larger than the file size limit, not read.
+	TooLarge
+	// DTD: XML with a document type declaration; entities are never expanded.
+	DTD
+	// LimitExceeded: input beyond one of the readers' limits (nesting depth,
+	// line length, PEM blocks, decoded base64, script size): not read, or
+	// read only up to the limit.
+	LimitExceeded
+	// BadEncoding: NUL bytes, invalid UTF-16, or XML that is not the UTF-8 it
+	// must be without an encoding declaration.
+	BadEncoding
+	// LinkNotFollowed: a symbolic link that leaves the scan root, loops or
+	// points nowhere.
+	LinkNotFollowed
 )
 
 // Problem is an input problem found while loading, at a place in a file.
@@ -93,6 +107,8 @@ type Deployment struct {
 	// Suppressions are every file's aovpnlint:ignore comments (Add collects
 	// them) and the certificate suppressions of the config file.
 	Suppressions []*Suppression
+
+	link *linkCache // what Link computed once for the rules (link_cache.go)
 }
 
 // Add appends a loaded file and indexes its profiles and EAP configurations.

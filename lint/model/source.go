@@ -5,6 +5,7 @@ package model
 
 import (
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -16,7 +17,17 @@ type Source struct {
 	Text  []byte // decoded content (UTF-8, line endings untouched)
 	lines []int  // offsets of line starts
 	ascii bool
+
+	// wide indexes the multi-byte characters for UTF-16 columns, built on
+	// first use: a column is then a binary search, not a scan of a line
+	// that may be megabytes long.
+	wideOnce sync.Once
+	wide     []wideRune
 }
+
+// wideRune is a character of more than one byte: where it starts, and how many
+// more bytes than UTF-16 code units the text has up to and including it.
+type wideRune struct{ off, excess int }
 
 // NewSource indexes text for offset to line and column conversion.
 func NewSource(path string, text []byte) *Source {
@@ -62,21 +73,47 @@ func (s *Source) pos(off int) (line, col, col16 int) {
 	col = off - start + 1
 	col16 = col
 	if !s.ascii {
-		col16 = 1
-		for _, r := range string(s.Text[start:off]) {
-			col16++
-			if r > 0xFFFF {
-				col16++
-			}
-		}
+		col16 = col - s.excess(off) + s.excess(start)
 	}
 	return i + 1, col, col16
+}
+
+// excess is how many more bytes than UTF-16 code units Text[:off] has.
+func (s *Source) excess(off int) int {
+	s.wideOnce.Do(s.indexWide)
+	k := sort.Search(len(s.wide), func(k int) bool { return s.wide[k].off >= off })
+	if k == 0 {
+		return 0
+	}
+	return s.wide[k-1].excess
+}
+
+func (s *Source) indexWide() {
+	excess := 0
+	for i := 0; i < len(s.Text); {
+		if s.Text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(s.Text[i:])
+		units := 1
+		if r > 0xFFFF {
+			units = 2
+		}
+		excess += n - units
+		s.wide = append(s.wide, wideRune{i, excess})
+		i += n
+	}
 }
 
 // Span returns the location of the bytes [start, end) of the file. An empty or
 // inverted span is widened to one character so that no consumer sees a region
 // that ends before it starts.
 func (s *Source) Span(start, end int) Location {
+	// Clamp first: an offset at or past the end of the file (a syntax error
+	// at EOF) is widened onto the last character, not past it.
+	start = min(max(start, 0), len(s.Text))
+	end = min(max(end, 0), len(s.Text))
 	if end <= start {
 		end = start + 1
 		if end > len(s.Text) {

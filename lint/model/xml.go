@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxDepth bounds XML nesting; real profiles nest about twenty deep.
@@ -67,6 +68,9 @@ type SyntaxError struct {
 	Loc  Location
 	Msg  string // what the parser said, lowercase, without position
 	Hint string // how to fix it, when we can tell
+	// Kind is NotWellFormed, or DTD or LimitExceeded for well-formed XML
+	// that is not read on purpose.
+	Kind ProblemKind
 }
 
 func (e *SyntaxError) Error() string {
@@ -90,9 +94,13 @@ func ParseXML(src *Source, text []byte, m Mapper) (*Document, *SyntaxError) {
 	fail := func(off int, msg string) *SyntaxError {
 		at := min(max(off, 0), len(text))
 		so := m.Map(at)
-		e := &SyntaxError{Loc: src.Span(so, so+1), Msg: msg}
+		e := &SyntaxError{Loc: src.Span(so, so+1), Msg: msg, Kind: NotWellFormed}
 		e.Msg, e.Hint = explainSyntax(text, at, msg)
 		return e
+	}
+	refuse := func(off int, kind ProblemKind, msg, hint string) *SyntaxError {
+		so := m.Map(off)
+		return &SyntaxError{Loc: src.Span(so, so+1), Msg: msg, Hint: hint, Kind: kind}
 	}
 	for {
 		before := int(d.InputOffset())
@@ -118,7 +126,9 @@ func ParseXML(src *Source, text []byte, m Mapper) (*Document, *SyntaxError) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) >= MaxDepth {
-				return nil, fail(before, fmt.Sprintf("elements nested deeper than %d", MaxDepth))
+				return nil, refuse(before, LimitExceeded,
+					fmt.Sprintf("has elements nested deeper than %d levels: the document was not read further (a VPNv2 profile nests about ten)", MaxDepth),
+					"remove the runaway nesting; the document is generated or damaged")
 			}
 			if len(stack) == 0 && doc.Root != nil {
 				return nil, fail(before, "more than one root element")
@@ -153,10 +163,40 @@ func ParseXML(src *Source, text []byte, m Mapper) (*Document, *SyntaxError) {
 				n.rawOff = before
 			}
 			n.raw = text[n.rawOff:after]
+		case xml.Directive:
+			// Entity declarations are how "billion laughs" and external-entity
+			// files attack a reader; a bare <!DOCTYPE Name> declares nothing.
+			if isDTD(t) {
+				return nil, refuse(before, DTD,
+					fmt.Sprintf("has a document type declaration that declares entities or names an external DTD (%s): DTDs and entities are never expanded, so the document was not read", shorten("<!"+string(t)+">", 48)),
+					"delete the <!DOCTYPE ...> declaration: ProfileXML and EAP configuration use no DTD or entities")
+			}
 		case xml.Comment:
 			doc.Comments = append(doc.Comments, Comment{Text: string(t), start: m.Map(before), end: m.Map(after), src: src})
 		}
 	}
+}
+
+// shorten cuts s to about n bytes on a character boundary, on one line.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// isDTD reports whether a directive is a DOCTYPE that declares something:
+// an internal subset, or an external DTD (SYSTEM or PUBLIC).
+func isDTD(d xml.Directive) bool {
+	t := bytes.TrimSpace(d)
+	if !bytes.HasPrefix(t, []byte("DOCTYPE")) {
+		return false
+	}
+	return bytes.ContainsAny(t, "[") || bytes.Contains(t, []byte("SYSTEM")) || bytes.Contains(t, []byte("PUBLIC"))
 }
 
 // finishText trims the element's character data and records its span.
