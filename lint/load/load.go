@@ -159,28 +159,20 @@ func Parallel(n int, work func(i int)) {
 
 // loadFile reads and parses one file.
 func loadFile(fp, r string, maxSize int64) loaded {
-	info, err := os.Stat(fp)
+	b, size, err := readLimited(fp, maxSize)
 	if err != nil {
 		return loaded{err: err}
 	}
-	if info.Size() > maxSize {
-		head, err := readHead(fp, sniffSize)
-		if err != nil {
-			return loaded{err: err}
-		}
-		if IsNPSLog(head) {
+	if size > maxSize {
+		if IsNPSLog(b) {
 			// listed as an nps-log input; `aovpnlint nps-log` streams the whole file
-			f, _, _ := Parse(r, head)
+			f, _, _ := Parse(r, b)
 			return loaded{file: f}
 		}
-		if p, ok := tooLarge(r, info.Size(), maxSize, head); ok {
+		if p, ok := tooLarge(r, size, maxSize, b); ok {
 			return loaded{probs: []model.Problem{p}}
 		}
-		return loaded{skip: fmt.Sprintf("%s, over the %s limit, and no deployment file", size2(info.Size()), size2(maxSize))}
-	}
-	b, err := os.ReadFile(fp)
-	if err != nil {
-		return loaded{err: err}
+		return loaded{skip: fmt.Sprintf("%s, over the %s limit, and no deployment file", size2(size), size2(maxSize))}
 	}
 	f, probs, why := Parse(r, b)
 	if f != nil {
@@ -189,19 +181,30 @@ func loadFile(fp, r string, maxSize int64) loaded {
 	return loaded{file: f, probs: probs, skip: why}
 }
 
-// readHead reads the first n bytes of a file.
-func readHead(fp string, n int) ([]byte, error) {
+// readLimited reads a file of at most maxSize bytes, or the first sniffSize
+// bytes of a larger one, and returns its size. One open and one fstat: on a
+// tree of 100,000 files the system calls are most of the time.
+func readLimited(fp string, maxSize int64) ([]byte, int64, error) {
 	f, err := os.Open(fp)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	size := info.Size()
+	n := size
+	if size > maxSize {
+		n = min(size, sniffSize)
+	}
 	b := make([]byte, n)
 	m, err := io.ReadFull(f, b)
-	if err == io.ErrUnexpectedEOF {
-		err = nil
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil // the file shrank while we read it
 	}
-	return b[:m], err
+	return b[:m], size, err
 }
 
 // link reports a symbolic link met in a walk that is not followed for a
@@ -242,13 +245,15 @@ func unwrapPathError(err error) error {
 }
 
 // rel returns fp relative to the working directory, with forward slashes.
+// A relative fp is relative to it already (filepath.Abs would ask the system
+// for the working directory on every call).
 func rel(cwd, fp string) string {
-	if abs, err := filepath.Abs(fp); err == nil && cwd != "" {
-		if r, err := filepath.Rel(cwd, abs); err == nil {
+	if filepath.IsAbs(fp) && cwd != "" {
+		if r, err := filepath.Rel(cwd, fp); err == nil {
 			fp = r
 		}
 	}
-	return filepath.ToSlash(fp)
+	return filepath.ToSlash(filepath.Clean(fp))
 }
 
 func within(root, p string) bool {
