@@ -105,6 +105,9 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 		})
 	}
 	files = dedupe(files, cwd, opts, logf)
+	// In path order, whatever the order of the arguments: rules that pick
+	// the first of several profiles or certificates pick the same one.
+	slices.SortStableFunc(files, func(a, b string) int { return strings.Compare(rel(cwd, a), rel(cwd, b)) })
 	results := make([]loaded, len(files))
 	Parallel(len(files), func(i int) { results[i] = loadFile(files[i], rel(cwd, files[i]), opts.MaxFileSize) })
 	for i, res := range results {
@@ -119,7 +122,6 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 			d.Add(res.file)
 		}
 	}
-	slices.SortFunc(d.Files, func(a, b *model.File) int { return strings.Compare(a.Src.Path, b.Src.Path) })
 	return d, errs
 }
 
