@@ -110,30 +110,13 @@ type issuance struct {
 // issuancesOf returns where ca signs another certificate in the chains of the
 // scan, once per child certificate, in scan order.
 func issuancesOf(d *model.Deployment, ca *model.Cert) []issuance {
-	var out []issuance
-	seen := map[*model.Cert]bool{}
-	for _, x := range d.Certs {
-		for i := 1; i < len(x.Chain); i++ {
-			if x.Chain[i] == ca && !seen[x.Chain[i-1]] {
-				seen[x.Chain[i-1]] = true
-				out = append(out, issuance{chain: x.Chain, at: i, child: x.Chain[i-1]})
-			}
-		}
-	}
-	return out
+	return chainIndexOf(d).issuances[ca]
 }
 
 // isTerminal reports whether no chain of the scan passes through c as an
 // issuer: the certificates whose own chain Windows validates.
 func isTerminal(d *model.Deployment, c *model.Cert) bool {
-	for _, x := range d.Certs {
-		for _, p := range x.Chain[min(1, len(x.Chain)):] {
-			if p == c {
-				return false
-			}
-		}
-	}
-	return true
+	return len(chainIndexOf(d).issuances[c]) == 0
 }
 
 // childrenRelated lists up to three certificates a CA signed as related

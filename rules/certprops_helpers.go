@@ -52,7 +52,7 @@ func certNPSServerWhy(d *model.Deployment, c *model.Cert) (string, []lint.Relate
 			if sv == nil || sv.ServerNames == nil {
 				continue
 			}
-			if model.MatchesNPSNames(c, model.ServerNamePatterns(sv.ServerNames.Value())) {
+			if model.MatchesNPSNames(c, d.ServerNamePatternsOf(sv.ServerNames.Value())) {
 				return fmt.Sprintf("the %s ServerNames %q match it", m.Name(), sv.ServerNames.Value()),
 					[]lint.Related{{Location: sv.ServerNames.ValueLoc(), Message: "the NPS server names the clients accept"}}
 			}

@@ -241,6 +241,9 @@ func globExample(glob string) string {
 // unknown escapes, large repeat counts) are not reported: Windows' own
 // regular expression engine may accept them.
 func regexpProblem(s string) string {
+	if !strings.ContainsAny(s, `()[]{}*+?\`) {
+		return "" // a plain name: no syntax to get wrong
+	}
 	_, err := syntax.Parse(s, syntax.Perl)
 	if err == nil {
 		return ""

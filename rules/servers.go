@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/aovpnlint/aovpnlint/lint/model"
 )
 
 // Helpers for the <Servers> rules (VPN102, VPN103, VPN104): how to read a
@@ -13,6 +15,9 @@ import (
 // "fd00::1"), bracketed ("[fd00::1]") or with a port ("10.0.0.1:443",
 // "[fd00::1]:443"). IPv4-mapped IPv6 addresses are unmapped.
 func serverAddr(host string) (netip.Addr, bool) {
+	if !model.MaybeIP(host) {
+		return netip.Addr{}, false // a DNS name: the parsers below would allocate errors for it
+	}
 	if a, err := netip.ParseAddr(host); err == nil {
 		return a.Unmap(), true
 	}

@@ -178,6 +178,9 @@ func templatePlaceholder(v string) (int, int, string) {
 			return m[0], m[1], "text in angle brackets"
 		}
 	}
+	if !mayHoldPlaceholder(v) {
+		return 0, 0, ""
+	}
 	lower := strings.ToLower(v)
 	for _, w := range []string{"changeme", "change_me", "change-me"} {
 		if i := strings.Index(lower, w); i >= 0 {
@@ -214,6 +217,28 @@ func templatePlaceholder(v string) (int, int, string) {
 		return 0, len(v), "an IP address template"
 	}
 	return 0, 0, ""
+}
+
+// mayHoldPlaceholder is the cheap test that rules out almost every value:
+// each placeholder below holds "change", "your", "placeholder" or an x, in
+// any case.
+func mayHoldPlaceholder(v string) bool {
+	for i := 0; i < len(v); i++ {
+		switch v[i] | 0x20 {
+		case 'x':
+			return true
+		case 'c', 'y', 'p':
+			r := v[i:]
+			if hasPrefixFold(r, "change") || hasPrefixFold(r, "your") || hasPrefixFold(r, "placeholder") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func isWordByte(c byte) bool {

@@ -17,7 +17,7 @@ func init() {
 		Fix:      "correct the element name (names are case-sensitive) or remove the element",
 		Tags:     []string{"schema", "reliability"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
-			walkSchema(prof.Root, nil, func(n *model.Node, parent *schemaElem, _ *model.Node) {
+			walkSchema(p.Deployment, prof.Root, nil, func(n *model.Node, parent *schemaElem, _ *model.Node) {
 				const effect = "Windows knows no setting of that name: it ignores the value or rejects the profile"
 				if parent.Kind != kindContainer {
 					p.Report(lint.Diagnostic{

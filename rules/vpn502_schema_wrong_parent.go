@@ -16,7 +16,7 @@ func init() {
 		Fix:      "move the element under the parent the VPNv2 schema gives it",
 		Tags:     []string{"schema", "reliability"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
-			walkSchema(prof.Root, nil, func(n *model.Node, parent *schemaElem, _ *model.Node) {
+			walkSchema(p.Deployment, prof.Root, nil, func(n *model.Node, parent *schemaElem, _ *model.Node) {
 				if parent.Kind != kindContainer {
 					return // a child of a value element: VPN501
 				}

@@ -17,7 +17,7 @@ func init() {
 		Tags:     []string{"schema", "reliability"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
 			first := map[*model.Node]map[string]*model.Node{} // parent -> name -> first occurrence
-			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Repeated {
 					return
 				}

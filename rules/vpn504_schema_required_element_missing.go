@@ -21,7 +21,7 @@ func init() {
 				// synthetic profile holds only the fields the export has.
 				return
 			}
-			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Kind != kindContainer || n.HoldsUnresolved() {
 					return // a script fills it at run time: the child may be there
 				}

@@ -16,7 +16,7 @@ func init() {
 		Fix:      "set one of the values the VPNv2 CSP lists for the element",
 		Tags:     []string{"schema", "reliability"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
-			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Kind != kindEnum {
 					return
 				}

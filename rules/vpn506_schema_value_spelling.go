@@ -19,7 +19,7 @@ func init() {
 			if isWindowsEcho(prof) {
 				return // Windows' own spelling, not the author's
 			}
-			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Kind != kindEnum && e.Kind != kindBool {
 					return
 				}

@@ -17,7 +17,7 @@ func init() {
 		Fix:      "write a whole number within the range the VPNv2 CSP allows",
 		Tags:     []string{"schema", "reliability"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
-			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Kind != kindInt {
 					return
 				}

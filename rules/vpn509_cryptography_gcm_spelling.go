@@ -17,7 +17,7 @@ func init() {
 		Fix:      "write GCMAES128/192/256 in the ESP transforms and AES_GCM_128/256 in EncryptionMethod",
 		Tags:     []string{"schema", "reliability", "cryptography"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
-			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Kind != kindEnum {
 					return
 				}

@@ -27,7 +27,7 @@ func init() {
 			case prof.Origin.Container == model.KindPowerShell:
 				return // the WMI bridge takes any order; Intune does not compare it
 			}
-			issues := orderIssues(prof.Root)
+			issues := orderIssues(p.Deployment, prof.Root)
 			if len(issues) == 0 {
 				return
 			}
@@ -76,7 +76,7 @@ func xsdPos(e *schemaElem) position     { return e.xsdPos }
 // neither the XSD's sequence nor the order Windows writes back, each with
 // where the Windows order breaks. Either order is accepted: Microsoft's
 // samples keep the XSD's, Hicks' Windows 11 templates keep Windows'.
-func orderIssues(root *model.Node) []orderIssue {
+func orderIssues(d *model.Deployment, root *model.Node) []orderIssue {
 	if root == nil || root.Name != vpnv2Schema.Name {
 		return nil
 	}
@@ -89,7 +89,7 @@ func orderIssues(root *model.Node) []orderIssue {
 		}
 	}
 	check(root, vpnv2Schema)
-	walkSchema(root, func(n *model.Node, e *schemaElem) {
+	walkSchema(d, root, func(n *model.Node, e *schemaElem) {
 		if e.Kind == kindContainer {
 			check(n, e)
 		}

@@ -22,7 +22,7 @@ func init() {
 			}
 			var first *model.Node
 			var names []string
-			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Build < win11 {
 					return
 				}

@@ -14,7 +14,7 @@ func init() {
 		Fix:      "remove the element: it is not a setting Windows applies",
 		Tags:     []string{"schema"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
-			walkSchema(prof.Root, func(n *model.Node, e *schemaElem) {
+			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Reserved == "" {
 					return
 				}

@@ -102,8 +102,9 @@ type schemaElem struct {
 	Children []*schemaElem
 
 	parent *schemaElem
-	path   string   // "VPNProfile/NativeProfile/Servers"
-	xsdPos position // place in the XSD's sequence, from the table's order
+	byName map[string]*schemaElem // Children by name
+	path   string                 // "VPNProfile/NativeProfile/Servers"
+	xsdPos position               // place in the XSD's sequence, from the table's order
 }
 
 // position is a place in the order Windows writes ProfileXML in. Siblings
@@ -325,7 +326,11 @@ func init() {
 		if parent != nil {
 			schemaByName[e.Name] = append(schemaByName[e.Name], e)
 		}
+		e.byName = make(map[string]*schemaElem, len(e.Children))
 		for i, c := range e.Children {
+			if e.byName[c.Name] == nil {
+				e.byName[c.Name] = c
+			}
 			c.xsdPos = at(i + 1)
 			if c.OutsideXSD {
 				c.xsdPos = open(i + 1)
@@ -341,12 +346,7 @@ func (e *schemaElem) child(name string) *schemaElem {
 	if e == nil {
 		return nil
 	}
-	for _, c := range e.Children {
-		if c.Name == name {
-			return c
-		}
-	}
-	return nil
+	return e.byName[name]
 }
 
 // Path is the element's place in the vocabulary: "VPNProfile/NativeProfile".

@@ -19,33 +19,58 @@ import (
 // descend into unknown elements nor into opaque ones (the EAP configuration,
 // a plug-in's custom configuration), and skips the placeholders a PowerShell
 // loader puts where a run-time value stood.
-func walkSchema(root *model.Node, known func(n *model.Node, e *schemaElem), unknown func(n *model.Node, parent *schemaElem, parentNode *model.Node)) {
+func walkSchema(d *model.Deployment, root *model.Node, known func(n *model.Node, e *schemaElem), unknown func(n *model.Node, parent *schemaElem, parentNode *model.Node)) {
+	for _, v := range schemaVisits(d, root) {
+		switch {
+		case v.elem == nil && unknown != nil:
+			unknown(v.node, v.parent, v.parentNode)
+		case v.elem != nil && known != nil:
+			known(v.node, v.elem)
+		}
+	}
+}
+
+// schemaVisit is one element a schema walk meets: known (elem set) or not.
+type schemaVisit struct {
+	node, parentNode *model.Node
+	elem, parent     *schemaElem
+}
+
+type schemaVisitsKey struct{ root *model.Node }
+
+// schemaVisits lists the elements of a profile in document order with their
+// schema entries, once per run: a dozen schema rules walk every profile.
+func schemaVisits(d *model.Deployment, root *model.Node) []schemaVisit {
 	if root == nil || root.Name != vpnv2Schema.Name {
-		return
+		return nil
 	}
-	var walk func(n *model.Node, e *schemaElem)
-	walk = func(n *model.Node, e *schemaElem) {
-		if e.Kind == kindOpaque {
-			return
-		}
-		for _, c := range n.Children {
-			if c.Space == model.UnresolvedNS {
-				continue
+	walk := func() any {
+		var out []schemaVisit
+		var walk func(n *model.Node, e *schemaElem)
+		walk = func(n *model.Node, e *schemaElem) {
+			if e.Kind == kindOpaque {
+				return
 			}
-			ce := e.child(c.Name)
-			if ce == nil || e.Kind != kindContainer {
-				if unknown != nil {
-					unknown(c, e, n)
+			for _, c := range n.Children {
+				if c.Space == model.UnresolvedNS {
+					continue
 				}
-				continue
+				ce := e.child(c.Name)
+				if ce == nil || e.Kind != kindContainer {
+					out = append(out, schemaVisit{node: c, parentNode: n, parent: e})
+					continue
+				}
+				out = append(out, schemaVisit{node: c, parentNode: n, elem: ce, parent: e})
+				walk(c, ce)
 			}
-			if known != nil {
-				known(c, ce)
-			}
-			walk(c, ce)
 		}
+		walk(root, vpnv2Schema)
+		return out
 	}
-	walk(root, vpnv2Schema)
+	if d == nil {
+		return walk().([]schemaVisit)
+	}
+	return d.Memo(schemaVisitsKey{root}, walk).([]schemaVisit)
 }
 
 // schemaValue returns the value of a leaf element and whether it is there to

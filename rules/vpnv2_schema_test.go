@@ -195,7 +195,7 @@ func TestSchemaWindowsOrder(t *testing.T) {
 			t.Errorf("Windows' own output breaks Windows' order at <%s>: <%s> before <%s>", n.Name, is.ahead.Name, is.late.Name)
 		}
 	}
-	if got := orderIssues(root); len(got) != 0 {
+	if got := orderIssues(nil, root); len(got) != 0 {
 		t.Errorf("orderIssues on Windows' output: %d issues", len(got))
 	}
 }

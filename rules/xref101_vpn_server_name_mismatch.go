@@ -24,8 +24,9 @@ func init() {
 				// A profile-only scan: nothing to compare with.
 				return
 			}
+			match := xrefHostMatcher(cands)
 			for _, e := range xrefHostEntries(d) {
-				m := xrefMatchVPNHost(cands, e.match)
+				m := match(e.match)
 				if len(m.san)+len(m.cnOnly) > 0 {
 					continue
 				}

@@ -23,8 +23,9 @@ func init() {
 			if len(cands) == 0 {
 				return
 			}
+			match := xrefHostMatcher(cands)
 			for _, e := range xrefHostEntries(d) {
-				m := xrefMatchVPNHost(cands, e.match)
+				m := match(e.match)
 				// A SAN match is fine; a CN match on a certificate that has
 				// DNS SANs, or no match at all, is XREF101's.
 				if len(m.san) > 0 || len(m.cnOnly) == 0 {

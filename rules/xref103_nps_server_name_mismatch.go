@@ -25,7 +25,7 @@ func init() {
 					continue
 				}
 				names := sv.ServerNames.Value()
-				pats := model.ServerNamePatterns(names)
+				pats := d.ServerNamePatternsOf(names)
 				if len(pats) == 0 {
 					continue // empty (VPN203) or no entry that compiles
 				}

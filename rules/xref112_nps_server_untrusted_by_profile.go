@@ -75,6 +75,14 @@ func init() {
 // gives it: a broad pattern such as .*\.contoso\.com also matches the VPN
 // server, which answers IKE, not EAP.
 func xrefNPSCertsOf(d *model.Deployment, serverNames string) []*model.Cert {
+	// An estate's EAP methods repeat a few ServerNames values: compute each
+	// once per scan (the result is shared, read only).
+	return d.Memo(xrefNPSCertsKey(serverNames), func() any { return xrefNPSCertsOfUncached(d, serverNames) }).([]*model.Cert)
+}
+
+type xrefNPSCertsKey string
+
+func xrefNPSCertsOfUncached(d *model.Deployment, serverNames string) []*model.Cert {
 	var out []*model.Cert
 	if strings.TrimSpace(serverNames) == "" {
 		for _, c := range d.Certs {
@@ -84,7 +92,7 @@ func xrefNPSCertsOf(d *model.Deployment, serverNames string) []*model.Cert {
 		}
 		return out
 	}
-	pats := model.ServerNamePatterns(serverNames)
+	pats := d.ServerNamePatternsOf(serverNames)
 	for _, c := range d.Certs {
 		if xrefServerLeaf(c) && c.HasEKU(x509.ExtKeyUsageServerAuth) && model.MatchesNPSNames(c, pats) && (c.NPS || !xrefNamesVPNHost(d, c)) {
 			out = append(out, c)

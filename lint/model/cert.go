@@ -226,7 +226,9 @@ func (c *Cert) ValidAt(t time.Time) bool {
 // matches a DNS name and the certificate has no DNS SANs.
 func (c *Cert) MatchHost(host string) (bySAN, byCN bool) {
 	host = strings.TrimSuffix(strings.TrimSpace(host), ".")
-	if ip := net.ParseIP(host); ip != nil {
+	if !MaybeIP(host) {
+		// a DNS name: skip net.ParseIP, which allocates an error for it
+	} else if ip := net.ParseIP(host); ip != nil {
 		for _, a := range c.X509.IPAddresses {
 			if a.Equal(ip) {
 				return true, false

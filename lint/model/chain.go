@@ -142,6 +142,7 @@ func (b *pathBuilder) best(c *Cert) ([]*Cert, ChainStatus) {
 // inferRoles sets each certificate's roles from its extensions, its place in
 // the chains and the names the profiles and EAP configurations use.
 func (d *Deployment) inferRoles() {
+	d.fillLinkCache()
 	hosts := d.VPNServerHosts()
 	patterns := d.NPSServerPatterns()
 	issuesOthers := map[*Cert]bool{}
@@ -207,8 +208,16 @@ func serverByEKU(c *Cert) bool {
 }
 
 // VPNServerHosts are the hosts clients dial: every profile's Servers entries
-// and the --server-name values, each once.
+// and the --server-name values, each once. After Link the list is computed
+// once (rules ask for it per certificate): callers must not modify it.
 func (d *Deployment) VPNServerHosts() []string {
+	if lc := d.linked(); lc != nil {
+		return lc.hosts
+	}
+	return d.vpnServerHosts()
+}
+
+func (d *Deployment) vpnServerHosts() []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(h string) {
@@ -232,19 +241,15 @@ func (d *Deployment) VPNServerHosts() []string {
 }
 
 // NPSServerPatterns are the compiled ServerNames entries of every EAP
-// configuration: each is an anchored, case-insensitive regular expression,
-// as Windows reads them. Entries that do not compile are left out.
+// configuration, each once: each is an anchored, case-insensitive regular
+// expression, as Windows reads them. Entries that do not compile are left
+// out. After Link the list is computed once: callers must not modify it.
 func (d *Deployment) NPSServerPatterns() []*regexp.Regexp {
-	var out []*regexp.Regexp
-	for _, cfg := range d.EapConfigs {
-		for _, m := range cfg.Methods() {
-			if m.ServerValidation == nil {
-				continue
-			}
-			out = append(out, ServerNamePatterns(m.ServerValidation.ServerNames.Value())...)
-		}
+	if lc := d.linked(); lc != nil {
+		return lc.patterns
 	}
-	return out
+	patterns, _ := d.npsServerPatterns()
+	return patterns
 }
 
 // ServerNamePatterns compiles a ServerNames value: entries separated by
@@ -265,9 +270,11 @@ func ServerNamePatterns(v string) []*regexp.Regexp {
 // MatchesNPSNames reports whether the certificate's CN or a DNS SAN matches
 // one of the patterns.
 func MatchesNPSNames(c *Cert, patterns []*regexp.Regexp) bool {
-	names := append([]string{c.X509.Subject.CommonName}, c.X509.DNSNames...)
 	for _, re := range patterns {
-		for _, n := range names {
+		if cn := c.X509.Subject.CommonName; cn != "" && re.MatchString(cn) {
+			return true
+		}
+		for _, n := range c.X509.DNSNames {
 			if n != "" && re.MatchString(n) {
 				return true
 			}
