@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -86,17 +87,20 @@ func TestMalformedInputCorpus(t *testing.T) {
 		{name: "PEM with 3,000 blocks", files: writeFile("roots.pem", bytes.Repeat(cert, 3000)),
 			want: "LOAD012", wantMsg: "more than 2048 PEM blocks", code: exitFail, inputs: 1},
 		{name: "symbolic link loop", files: func(t *testing.T, dir string) {
+			t.Helper()
 			writeFile("ok.xml", []byte(cleanProfile))(t, dir)
 			symlink(t, "b", filepath.Join(dir, "a"))
 			symlink(t, "a", filepath.Join(dir, "b"))
 		}, want: "LOAD015", wantMsg: "loop", code: exitClean, inputs: 1},
 		{name: "symbolic link out of the scan root", files: func(t *testing.T, dir string) {
+			t.Helper()
 			outside := t.TempDir()
 			writeFile("secret.xml", []byte(cleanProfile))(t, outside)
 			symlink(t, filepath.Join(outside, "secret.xml"), filepath.Join(dir, "linked.xml"))
 			symlink(t, outside, filepath.Join(dir, "linked-dir"))
 		}, want: "LOAD015", wantMsg: "outside the scan root", code: exitClean, inputs: 0},
 		{name: "symbolic link inside the scan root", files: func(t *testing.T, dir string) {
+			t.Helper()
 			writeFile("profiles/ok.xml", []byte(cleanProfile))(t, dir)
 			symlink(t, "profiles/ok.xml", filepath.Join(dir, "alias.xml"))
 			symlink(t, "profiles", filepath.Join(dir, "alias-dir"))
@@ -121,11 +125,13 @@ func TestUnreadableInputs(t *testing.T) {
 	run := unprivileged(t)
 	for _, tc := range []limitCase{
 		{name: "file without read permission", files: func(t *testing.T, dir string) {
+			t.Helper()
 			writeFile("ok.xml", []byte(cleanProfile))(t, dir)
 			writeFile("locked.xml", []byte(cleanProfile))(t, dir)
 			chmod(t, filepath.Join(dir, "locked.xml"), 0)
 		}, want: "LOAD014", wantMsg: "permission denied", code: exitUsage, inputs: 1},
 		{name: "folder without read permission", files: func(t *testing.T, dir string) {
+			t.Helper()
 			writeFile("ok.xml", []byte(cleanProfile))(t, dir)
 			writeFile("locked/inner.xml", []byte(cleanProfile))(t, dir)
 			chmod(t, filepath.Join(dir, "locked"), 0)
@@ -313,7 +319,8 @@ func unprivileged(t *testing.T) func(t *testing.T, dir string, args ...string) (
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 		err := cmd.Run()
 		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
 			code = ee.ExitCode()
 		} else if err != nil {
 			t.Fatal(err)

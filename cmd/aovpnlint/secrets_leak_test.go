@@ -431,7 +431,7 @@ $Session.CreateInstance('root\cimv2\mdm\dmmap', $NewInstance)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rk, err := rsa.GenerateKey(rand.Reader, 1024) //nolint:gosec // a throwaway test key
+	rk, err := rsa.GenerateKey(rand.Reader, 1024)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,15 +96,15 @@ func GenerateTree(dir string, files int, seed uint64) (Stats, error) {
 	leaf := 0
 	for i := range files {
 		sub := fmt.Sprintf("repo/team%02d/dir%03d", i/10000, i/500)
-		switch {
-		case i%1000 == 0:
+		switch i % 1000 {
+		case 0:
 			o := g.orgs[i/1000%len(g.orgs)]
 			x := g.profileXML(i, o, false)
 			if err := g.write(filepath.Join(sub, fmt.Sprintf("vpn-%d.xml", i)), []byte(x)); err != nil {
 				return g.st, err
 			}
 			g.st.Profiles++
-		case i%1000 == 500:
+		case 500:
 			o := g.orgs[leaf%len(g.orgs)]
 			c, err := f.Issue(o.cas[0], testpki.Spec{CN: fmt.Sprintf("user%d@%s", leaf, o.domain), EKU: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}})
 			if err != nil {

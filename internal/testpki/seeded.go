@@ -39,7 +39,7 @@ func NewFactory(seed uint64, rsaKeys int) (*Factory, error) {
 	for i := range 4 {
 		v := seed + uint64(i)*0x9e3779b97f4a7c15
 		for j := range 8 {
-			s[i*8+j] = byte(v >> (8 * j))
+			s[i*8+j] = byte(v >> (8 * j)) //nolint:gosec // the low byte, on purpose
 		}
 	}
 	f := &Factory{rng: rand.NewChaCha8(s)}
@@ -131,9 +131,9 @@ func (f *Factory) Issue(parent *Cert, s Spec) (*Cert, error) {
 func (f *Factory) key(kind string, ca bool) (crypto.Signer, error) {
 	switch kind {
 	case "", "P-256":
-		return f.ecKey(elliptic.P256())
+		return f.ecKey(elliptic.P256()), nil
 	case "P-384":
-		return f.ecKey(elliptic.P384())
+		return f.ecKey(elliptic.P384()), nil
 	case "RSA-2048":
 		if ca {
 			return seededRSA(f.rng, 2048)
@@ -146,12 +146,12 @@ func (f *Factory) key(kind string, ca bool) (crypto.Signer, error) {
 }
 
 // ecKey derives a key from a seeded scalar (retrying the rare out-of-range one).
-func (f *Factory) ecKey(c elliptic.Curve) (*ecdsa.PrivateKey, error) {
+func (f *Factory) ecKey(c elliptic.Curve) *ecdsa.PrivateKey {
 	b := make([]byte, (c.Params().BitSize+7)/8)
 	for {
 		_, _ = f.rng.Read(b)
 		if k, err := ecdsa.ParseRawPrivateKey(c, b); err == nil {
-			return k, nil
+			return k
 		}
 	}
 }

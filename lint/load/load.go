@@ -203,7 +203,7 @@ func readLimited(fp string, maxSize int64) ([]byte, int64, error) {
 	}
 	b := make([]byte, n)
 	m, err := io.ReadFull(f, b)
-	if err == io.ErrUnexpectedEOF || err == io.EOF {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		err = nil // the file shrank while we read it
 	}
 	return b[:m], size, err
