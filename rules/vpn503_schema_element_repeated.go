@@ -16,19 +16,18 @@ func init() {
 		Fix:      "keep one of the elements, with the value you mean, and remove the others",
 		Tags:     []string{"schema", "reliability"},
 		CheckProfile: func(p *lint.Pass, prof *model.Profile) {
-			first := map[*model.Node]map[string]*model.Node{} // parent -> name -> first occurrence
+			type place struct {
+				parent *model.Node
+				name   string
+			}
+			first := map[place]*model.Node{}
 			walkSchema(p.Deployment, prof.Root, func(n *model.Node, e *schemaElem) {
 				if e.Repeated {
 					return
 				}
-				seen := first[n.Parent]
-				if seen == nil {
-					seen = map[string]*model.Node{}
-					first[n.Parent] = seen
-				}
-				f, dup := seen[n.Name]
+				f, dup := first[place{n.Parent, n.Name}]
 				if !dup {
-					seen[n.Name] = n
+					first[place{n.Parent, n.Name}] = n
 					return
 				}
 				fl := f.Loc()

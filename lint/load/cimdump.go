@@ -267,6 +267,11 @@ func cimValue(text []byte, lb cimLabel, limit int) cimVal {
 	for _, s := range segs[:len(segs)-1] {
 		w = max(w, cimCells(text[s.start:s.end]))
 	}
+	size := 0
+	for _, s := range segs {
+		size += s.end - s.start + 1
+	}
+	v.text.b, v.text.offs = make([]byte, 0, size), make([]int, 0, size)
 	for i, s := range segs {
 		line := text[s.start:s.end]
 		if s.blank {
