@@ -57,7 +57,7 @@ func (r *intuneReader) omaSetting(obj, uri *jsonValue) {
 			r.perNoted = true
 			r.probs = append(r.probs, model.Problem{
 				Kind: model.PartlyInspected, Loc: r.innerSpan(uri),
-				Message: fmt.Sprintf("the VPNv2 profile is written node by node (%s): aovpnlint checks only whole ProfileXML settings, so these settings were not checked", u),
+				Message: fmt.Sprintf("the VPNv2 profile is written node by node (%s): aovpnlint checks only whole ProfileXML settings, so these settings were not checked", uriShown(u)),
 				Hint:    "deploy the profile as one ./Vendor/MSFT/VPNv2/<name>/ProfileXML setting, or lint the ProfileXML the nodes add up to",
 			})
 		}
@@ -163,4 +163,16 @@ func intuneBase64(s string) ([]byte, bool) {
 	}
 	b, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(clean, "="))
 	return b, err == nil
+}
+
+// uriShown is an OMA-URI fit for a message: cut before any XML, which a URI
+// never holds but a pasted value (an L2tpPsk with its tags) would.
+func uriShown(u string) string {
+	if i := strings.IndexAny(u, "<>"); i >= 0 {
+		return u[:i] + "..."
+	}
+	if i := strings.Index(strings.ToLower(u), "&lt;"); i >= 0 {
+		return u[:i] + "..."
+	}
+	return u
 }

@@ -201,9 +201,27 @@ func runtimeProfile(src *model.Source, s psSite) model.Problem {
 	}
 	return model.Problem{
 		Kind: model.PartlyInspected, Loc: src.Span(s.start, s.end),
-		Message: fmt.Sprintf("the ProfileXML the script sends (%s) is built at run time: the profile is not checked", strings.Join(strings.Fields(string(src.Text[s.start:s.end])), " ")),
+		Message: fmt.Sprintf("the ProfileXML the script sends (%s) is built at run time: the profile is not checked", psShown(src.Text, s.start, s.end)),
 		Hint:    hint,
 	}
+}
+
+// psShown is script text fit for a message: psLabel's line, cut before any
+// XML (raw or entity-escaped), which may hold the profile's secrets such as
+// an L2tpPsk.
+func psShown(src []byte, start, end int) string {
+	s := psLabel(src, start, end)
+	cut := strings.IndexByte(s, '<')
+	if i := indexFold([]byte(s), "&lt;"); i >= 0 && (cut < 0 || i < cut) {
+		cut = i
+	}
+	switch {
+	case cut == 0:
+		return "XML text"
+	case cut > 0:
+		return strings.TrimSpace(s[:cut]) + " ..."
+	}
+	return s
 }
 
 // profile extracts, parses and annotates one ProfileXML value.

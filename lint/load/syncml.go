@@ -72,7 +72,7 @@ func parseSyncML(src *model.Source) (*model.File, []model.Problem, string) {
 		}
 		return f, []model.Problem{{
 			Kind: model.PartlyInspected, Loc: other.ValueLoc(),
-			Message: fmt.Sprintf("SyncML writes the VPNv2 profile node by node (%s), not as ProfileXML: aovpnlint checks only ProfileXML, so these settings were not checked", other.Value()),
+			Message: fmt.Sprintf("SyncML writes the VPNv2 profile node by node (%s), not as ProfileXML: aovpnlint checks only ProfileXML, so these settings were not checked", uriShown(other.Value())),
 			Hint:    "send the whole profile as ./Vendor/MSFT/VPNv2/<name>/ProfileXML, or lint the ProfileXML it is built from",
 		}}, ""
 	}

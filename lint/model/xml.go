@@ -281,6 +281,10 @@ func explainSyntax(text []byte, off int, msg string) (string, string) {
 				"insert a space between the element name and the attribute name"
 		}
 	}
+	if strings.HasPrefix(msg, "invalid character entity") {
+		// encoding/xml quotes what follows the "&": maybe part of a key.
+		msg = "invalid character entity: an & that starts none of &amp; &lt; &gt; &quot; &apos; &#...;"
+	}
 	return msg, syntaxHint(msg)
 }
 
