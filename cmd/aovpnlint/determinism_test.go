@@ -46,7 +46,7 @@ func TestDeterminism(t *testing.T) {
 		{"rules", nil, base},
 	}
 	if testing.Short() {
-		cases[1].json = base[:2]
+		cases = cases[:1] // the race detector's run in .ci/run
 	}
 	for _, c := range cases {
 		t.Run(c.target, func(t *testing.T) {
