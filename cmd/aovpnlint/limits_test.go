@@ -40,7 +40,8 @@ type limitCase struct {
 	wantMsg string   // in its message
 	absent  []string // rules that must not report
 	code    int
-	inputs  int // recognised inputs, -1 to skip the check
+	inputs  int      // recognised inputs, -1 to skip the check
+	paths   []string // what to scan; default "."
 }
 
 func TestMalformedInputCorpus(t *testing.T) {
@@ -105,6 +106,13 @@ func TestMalformedInputCorpus(t *testing.T) {
 			symlink(t, "profiles/ok.xml", filepath.Join(dir, "alias.xml"))
 			symlink(t, "profiles", filepath.Join(dir, "alias-dir"))
 		}, absent: []string{"LOAD015"}, code: exitClean, inputs: 1},
+		{name: "scan root given as a symbolic link", files: func(t *testing.T, dir string) {
+			t.Helper()
+			real := t.TempDir()
+			writeFile("profiles/ok.xml", []byte(cleanProfile))(t, real)
+			symlink(t, "profiles/ok.xml", filepath.Join(real, "alias.xml"))
+			symlink(t, real, filepath.Join(dir, "deployment"))
+		}, paths: []string{"deployment"}, absent: []string{"LOAD015"}, code: exitClean, inputs: 1},
 		{name: "100,000 files", files: manyFiles(100000), code: exitClean, inputs: 1},
 	}
 	for _, tc := range cases {
@@ -112,7 +120,11 @@ func TestMalformedInputCorpus(t *testing.T) {
 			dir := t.TempDir()
 			tc.files(t, dir)
 			args := append([]string{"check", "-f", "json", "--now", fixedNow, "--disable", "VPN,CERT,XREF,NPS"}, tc.args...)
-			code, stdout, stderr := runCLI(t, dir, append(args, ".")...)
+			paths := tc.paths
+			if paths == nil {
+				paths = []string{"."}
+			}
+			code, stdout, stderr := runCLI(t, dir, append(args, paths...)...)
 			checkLimitRun(t, tc, code, stdout, stderr)
 		})
 	}

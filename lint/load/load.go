@@ -79,7 +79,15 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 			files = append(files, p)
 			continue
 		}
+		// A root given as a symbolic link is walked through it (the
+		// trailing separator), and links are judged against where it leads.
 		root, _ := filepath.Abs(p)
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			root = real
+		}
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			p += string(filepath.Separator)
+		}
 		_ = filepath.WalkDir(p, func(fp string, e fs.DirEntry, err error) error {
 			r := rel(cwd, fp)
 			if err != nil {
