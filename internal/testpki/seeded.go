@@ -7,12 +7,10 @@ import (
 	"crypto/rsa"
 	"crypto/sha1" //nolint:gosec // an identifier, not a signature
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"fmt"
 	"io"
 	"math/big"
 	"math/rand/v2"
-	"net"
 )
 
 // Factory issues certificates outside a test (the benchmark estate generator),
@@ -66,47 +64,7 @@ func (f *Factory) Issue(parent *Cert, s Spec) (*Cert, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmpl := &x509.Certificate{
-		SerialNumber:       serial(s),
-		NotBefore:          s.NotBefore,
-		NotAfter:           s.NotAfter,
-		DNSNames:           s.DNS,
-		EmailAddresses:     s.Emails,
-		ExtKeyUsage:        s.EKU,
-		UnknownExtKeyUsage: s.UnknownEKU,
-		KeyUsage:           s.KeyUsage,
-		SignatureAlgorithm: s.SigAlg,
-	}
-	if !s.EmptySubject {
-		tmpl.Subject = pkix.Name{CommonName: s.CN}
-		if s.Organization != "" {
-			tmpl.Subject.Organization = []string{s.Organization}
-		}
-	}
-	if tmpl.NotBefore.IsZero() {
-		tmpl.NotBefore = DefaultNotBefore
-	}
-	if tmpl.NotAfter.IsZero() {
-		tmpl.NotAfter = DefaultNotAfter
-	}
-	for _, ip := range s.IPs {
-		tmpl.IPAddresses = append(tmpl.IPAddresses, net.ParseIP(ip))
-	}
-	if !s.NoBasicConstraints {
-		tmpl.BasicConstraintsValid = true
-		tmpl.IsCA = s.CA
-		tmpl.MaxPathLen = s.MaxPathLen
-		tmpl.MaxPathLenZero = s.MaxPathLenZero
-		if s.CA && s.MaxPathLen == 0 && !s.MaxPathLenZero {
-			tmpl.MaxPathLen = -1
-		}
-	}
-	if tmpl.KeyUsage == 0 {
-		tmpl.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment
-		if s.CA {
-			tmpl.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageCRLSign | x509.KeyUsageDigitalSignature
-		}
-	}
+	tmpl := template(s)
 	if s.CA {
 		// Every CA gets a subject key ID (x509 derives one only for CAs whose
 		// key it can marshal; make it explicit and stable).

@@ -109,6 +109,27 @@ func (c *Cert) Issue(tb testing.TB, spec Spec) *Cert {
 func issue(tb testing.TB, parent *Cert, s Spec) *Cert {
 	tb.Helper()
 	key := newKey(tb, s.Key)
+	tmpl := template(s)
+	parentCert, signer := tmpl, key
+	if parent != nil {
+		parentCert, signer = parent.Certificate, parent.Key
+	}
+	if parent == nil && s.CA {
+		// Self-signed CAs need a subject key ID for their children's authority key ID.
+		id := sha1.Sum([]byte(s.CN)) //nolint:gosec // an identifier, not a signature
+		tmpl.SubjectKeyId = id[:]
+	}
+	crt, err := x509util.CreateCertificate(tmpl, parentCert, key.Public(), signer)
+	if err != nil {
+		tb.Fatalf("testpki: %s: %v", s.CN, err)
+	}
+	return &Cert{Certificate: crt, Key: key, Issuer: parent}
+}
+
+// template is the certificate s describes, before keys and signing, with
+// the defaults Windows-like PKIs use: a CA may sign certificates and CRLs, a
+// leaf signs and enciphers keys.
+func template(s Spec) *x509.Certificate {
 	tmpl := &x509.Certificate{
 		SerialNumber:       serial(s),
 		NotBefore:          s.NotBefore,
@@ -150,20 +171,7 @@ func issue(tb testing.TB, parent *Cert, s Spec) *Cert {
 	if !s.CA && tmpl.KeyUsage == 0 {
 		tmpl.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment
 	}
-	parentCert, signer := tmpl, key
-	if parent != nil {
-		parentCert, signer = parent.Certificate, parent.Key
-	}
-	if parent == nil && s.CA {
-		// Self-signed CAs need a subject key ID for their children's authority key ID.
-		id := sha1.Sum([]byte(s.CN)) //nolint:gosec // an identifier, not a signature
-		tmpl.SubjectKeyId = id[:]
-	}
-	crt, err := x509util.CreateCertificate(tmpl, parentCert, key.Public(), signer)
-	if err != nil {
-		tb.Fatalf("testpki: %s: %v", s.CN, err)
-	}
-	return &Cert{Certificate: crt, Key: key, Issuer: parent}
+	return tmpl
 }
 
 // serial is derived from the spec so that it does not depend on the order in
