@@ -22,9 +22,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/aovpnlint/aovpnlint/internal/testpki"
+	"github.com/aovpnlint/aovpnlint/lint/load"
 )
 
 // The secret-leak test (issue 7): every secret planted in any input, found
@@ -207,28 +207,11 @@ func secretTexts(name string, data []byte) []string {
 	return texts
 }
 
-// decodeText reads UTF-16 (with a byte order mark, or ASCII-looking with
-// NULs in every other byte) and UTF-8.
+// decodeText reads a file's bytes as the loader does (UTF-8, UTF-16 with or
+// without a byte order mark, Windows-1252).
 func decodeText(b []byte) string {
-	le, be := bytes.HasPrefix(b, []byte{0xff, 0xfe}), bytes.HasPrefix(b, []byte{0xfe, 0xff})
-	if !le && !be && len(b) >= 4 && len(b)%2 == 0 && b[1] == 0 && b[3] == 0 && b[0] != 0 {
-		le = true
-	}
-	if !le && !be {
-		return string(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")))
-	}
-	if len(b) >= 2 && (b[0] == 0xff || b[0] == 0xfe) {
-		b = b[2:]
-	}
-	u := make([]uint16, len(b)/2)
-	for i := range u {
-		if le {
-			u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
-		} else {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		}
-	}
-	return string(utf16.Decode(u))
+	text, _ := load.Decode(b)
+	return string(text)
 }
 
 // scanJSONSecrets reads the JSON forms: an OMA-URI setting's encrypted value
