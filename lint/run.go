@@ -30,7 +30,7 @@ type Options struct {
 	// expiring soon; zero means DefaultExpiryWarning.
 	ExpiryWarning time.Duration
 	// MaxFileSize is the largest file read (--max-file-size); 0 means
-	// load.DefaultMaxFileSize.
+	// DefaultMaxFileSize.
 	MaxFileSize int64
 	// Log receives -v messages (why a file was skipped); nil discards them.
 	Log func(format string, args ...any)
@@ -49,6 +49,9 @@ type Options struct {
 	// suppressed as external, so only new findings fail the run.
 	Baseline *Baseline
 }
+
+// DefaultMaxFileSize is the default --max-file-size: 16 MiB.
+const DefaultMaxFileSize = load.DefaultMaxFileSize
 
 // DefaultExpiryWarning is the default --expiry-warning: 30 days.
 const DefaultExpiryWarning = 30 * 24 * time.Hour

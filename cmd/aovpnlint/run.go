@@ -102,7 +102,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringSliceVar(&c.enable, "enable", nil, "turn on rules by `ID` or prefix (comma-separated, repeatable)")
 	fs.StringSliceVar(&c.disable, "disable", nil, "turn off rules by `ID` or prefix, e.g. VPN105,CERT (repeatable)")
 	fs.StringArrayVar(&c.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable)")
-	maxFileSize := fs.String("max-file-size", "16MiB", "do not read files larger than `SIZE` (bytes, or with KiB, MiB, GiB); deployment files over it are reported (LOAD010)")
+	maxFileSize := fs.String("max-file-size", fmt.Sprintf("%dMiB", lint.DefaultMaxFileSize>>20), "do not read files larger than `SIZE` (bytes, or with KiB, MiB, GiB); deployment files over it are reported (LOAD010)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print findings only: no summary, no fix lines")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "say which files were skipped and why, and which config file was used")
 	configFile := fs.String("config", "", "read settings from this config `FILE` instead of the .aovpnlint.yaml found from the scan root up")

@@ -212,3 +212,16 @@ func TestVersionAndRules(t *testing.T) {
 		t.Errorf("rules --format json: exit %d, %d rules", code, len(list))
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"1048576": 1 << 20, "16MiB": 16 << 20, "512KiB": 512 << 10, "2G": 2 << 30, "64MB": 64 << 20} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "0", "-1KiB", "lots", "1.5MiB", "99999999999GiB"} {
+		if _, err := parseSize(in); err == nil {
+			t.Errorf("parseSize(%q) accepted", in)
+		}
+	}
+}

@@ -142,7 +142,7 @@ func (r *intuneReader) encrypted(uri string, at model.Location, shown string) {
 // MaxDecodedSize; it is not decoded.
 func base64TooLarge(at model.Location, what string) model.Problem {
 	return limitProblem(at,
-		fmt.Sprintf("the base64 value of %s decodes to more than %s: it was not decoded, so the profile was not checked", what, size2(MaxDecodedSize)),
+		fmt.Sprintf("the base64 value of %s decodes to more than %s: it was not decoded, so the profile was not checked", what, byteSize(MaxDecodedSize)),
 		"a ProfileXML file is some tens of kilobytes: check that the value is the right file")
 }
 

@@ -46,7 +46,7 @@ func tooLarge(rel string, size, limit int64, head []byte) (model.Problem, bool) 
 	}
 	return model.Problem{
 		Kind: model.TooLarge, Loc: fileLoc(rel),
-		Message: fmt.Sprintf("file is %s, larger than the %s limit: it was not read", size2(size), size2(limit)),
+		Message: fmt.Sprintf("file is %s, larger than the %s limit: it was not read", byteSize(size), byteSize(limit)),
 		Hint:    "raise the limit with --max-file-size if the file is meant to be this large, or split it (one profile or certificate bundle per file)",
 	}, true
 }
@@ -70,8 +70,8 @@ func looksLikeInput(text []byte) bool {
 	return false
 }
 
-// size2 writes a byte count the way people say it.
-func size2(n int64) string {
+// byteSize writes a byte count the way people say it.
+func byteSize(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)
@@ -112,7 +112,7 @@ func refusal(src *model.Source, json bool) (model.Problem, bool) {
 		}
 		if end > MaxLineLength {
 			return limitProblem(src.Span(start, start+1),
-				fmt.Sprintf("line is %s long, longer than the %s a line may be: the file was not read", size2(int64(end)), size2(MaxLineLength)),
+				fmt.Sprintf("line is %s long, longer than the %s a line may be: the file was not read", byteSize(int64(end)), byteSize(MaxLineLength)),
 				"break the line: no ProfileXML, script, dump or PEM file needs lines this long"), true
 		}
 		start += end + 1

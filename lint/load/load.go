@@ -182,7 +182,7 @@ func loadFile(fp, r string, maxSize int64) loaded {
 		if p, ok := tooLarge(r, size, maxSize, b); ok {
 			return loaded{probs: []model.Problem{p}}
 		}
-		return loaded{skip: fmt.Sprintf("%s, over the %s limit, and no deployment file", size2(size), size2(maxSize))}
+		return loaded{skip: fmt.Sprintf("%s, over the %s limit, and no deployment file", byteSize(size), byteSize(maxSize))}
 	}
 	f, probs, why := Parse(r, b)
 	if f != nil {
@@ -530,7 +530,7 @@ func CertFile(p string) (*model.File, []model.Problem, error) {
 		return nil, nil, unwrapPathError(err)
 	}
 	if info.Size() > DefaultMaxFileSize {
-		return nil, nil, fmt.Errorf("file is %s, larger than the %s limit", size2(info.Size()), size2(DefaultMaxFileSize))
+		return nil, nil, fmt.Errorf("file is %s, larger than the %s limit", byteSize(info.Size()), byteSize(DefaultMaxFileSize))
 	}
 	b, err := os.ReadFile(p)
 	if err != nil {

@@ -62,7 +62,7 @@ func parsePowerShell(src *model.Source) (*model.File, []model.Problem, string) {
 	if end > maxScript {
 		f := &model.File{Src: src, Kind: model.KindPowerShell}
 		return f, []model.Problem{limitProblem(src.Span(0, 1),
-			fmt.Sprintf("PowerShell script of %s, larger than the %s a script is read to: its profile was not checked", size2(int64(end)), size2(maxScript)),
+			fmt.Sprintf("PowerShell script of %s, larger than the %s a script is read to: its profile was not checked", byteSize(int64(end)), byteSize(maxScript)),
 			"keep the profile script separate from large embedded data (installers, images, base64 blobs)")}, ""
 	}
 	budget := evalBudget
