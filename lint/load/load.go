@@ -68,7 +68,7 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 			Hint:    "give the account that runs aovpnlint read access, or exclude the path (--exclude)",
 		})
 	}
-	var files []string
+	var files []input
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -76,7 +76,7 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 			continue
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			files = append(files, input{p, rel(cwd, p)})
 			continue
 		}
 		// A root given as a symbolic link is walked through it (the
@@ -107,19 +107,16 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 					logf("skip %s: symbolic link into the scan root, whose target is scanned where it is", r)
 				}
 			case e.Type().IsRegular():
-				files = append(files, fp)
+				files = append(files, input{fp, r})
 			}
 			return nil
 		})
 	}
-	files = dedupe(files, cwd, opts, logf)
-	// In path order, whatever the order of the arguments: rules that pick
-	// the first of several profiles or certificates pick the same one.
-	slices.SortStableFunc(files, func(a, b string) int { return strings.Compare(rel(cwd, a), rel(cwd, b)) })
+	files = dedupe(files, opts, logf)
 	results := make([]loaded, len(files))
-	Parallel(len(files), func(i int) { results[i] = loadFile(files[i], rel(cwd, files[i]), opts.MaxFileSize) })
+	Parallel(len(files), func(i int) { results[i] = loadFile(files[i].path, files[i].rel, opts.MaxFileSize) })
 	for i, res := range results {
-		r := rel(cwd, files[i])
+		r := files[i].rel
 		d.Problems = append(d.Problems, res.probs...)
 		switch {
 		case res.err != nil:
@@ -133,23 +130,22 @@ func Load(paths []string, opts Options) (*model.Deployment, []error) {
 	return d, errs
 }
 
-// dedupe drops files listed twice and excluded files, keeping the order.
-func dedupe(files []string, cwd string, opts Options, logf func(string, ...any)) []string {
-	seen := map[string]bool{}
-	out := files[:0]
-	for _, fp := range files {
-		r := rel(cwd, fp)
-		if seen[r] {
-			continue
+// input is a file to load: its path as given or walked, and as reported.
+type input struct{ path, rel string }
+
+// dedupe sorts the files by their reported path, whatever the order of the
+// arguments (rules that pick the first of several profiles or certificates
+// then pick the same one), and drops files listed twice and excluded files.
+func dedupe(files []input, opts Options, logf func(string, ...any)) []input {
+	slices.SortStableFunc(files, func(a, b input) int { return strings.Compare(a.rel, b.rel) })
+	files = slices.CompactFunc(files, func(a, b input) bool { return a.rel == b.rel })
+	return slices.DeleteFunc(files, func(f input) bool {
+		if excluded(opts.Exclude, f.rel) || opts.Skip != nil && opts.Skip(f.rel) {
+			logf("skip %s: excluded", f.rel)
+			return true
 		}
-		seen[r] = true
-		if excluded(opts.Exclude, r) || opts.Skip != nil && opts.Skip(r) {
-			logf("skip %s: excluded", r)
-			continue
-		}
-		out = append(out, fp)
-	}
-	return out
+		return false
+	})
 }
 
 // Parallel calls work(0..n-1) on GOMAXPROCS goroutines.
