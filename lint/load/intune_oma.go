@@ -165,14 +165,25 @@ func intuneBase64(s string) ([]byte, bool) {
 	return b, err == nil
 }
 
-// uriShown is an OMA-URI fit for a message: cut before any XML, which a URI
-// never holds but a pasted value (an L2tpPsk with its tags) would.
-func uriShown(u string) string {
-	if i := strings.IndexAny(u, "<>"); i >= 0 {
-		return u[:i] + "..."
+// beforeXML is text fit for a message: cut before any XML, raw or
+// entity-escaped, which may hold a profile's secrets (an L2tpPsk with its
+// tags pasted into an OMA-URI or a script expression). ok is false when it
+// cut.
+func beforeXML(s string) (string, bool) {
+	cut := strings.IndexAny(s, "<>")
+	if i := indexFold([]byte(s), "&lt;"); i >= 0 && (cut < 0 || i < cut) {
+		cut = i
 	}
-	if i := strings.Index(strings.ToLower(u), "&lt;"); i >= 0 {
-		return u[:i] + "..."
+	if cut < 0 {
+		return s, true
+	}
+	return s[:cut], false
+}
+
+// uriShown is an OMA-URI fit for a message (see beforeXML).
+func uriShown(u string) string {
+	if s, ok := beforeXML(u); !ok {
+		return s + "..."
 	}
 	return u
 }

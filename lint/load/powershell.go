@@ -207,21 +207,16 @@ func runtimeProfile(src *model.Source, s psSite) model.Problem {
 }
 
 // psShown is script text fit for a message: psLabel's line, cut before any
-// XML (raw or entity-escaped), which may hold the profile's secrets such as
-// an L2tpPsk.
+// XML (see beforeXML).
 func psShown(src []byte, start, end int) string {
-	s := psLabel(src, start, end)
-	cut := strings.IndexByte(s, '<')
-	if i := indexFold([]byte(s), "&lt;"); i >= 0 && (cut < 0 || i < cut) {
-		cut = i
-	}
+	s, whole := beforeXML(psLabel(src, start, end))
 	switch {
-	case cut == 0:
+	case whole:
+		return s
+	case strings.TrimSpace(s) == "":
 		return "XML text"
-	case cut > 0:
-		return strings.TrimSpace(s[:cut]) + " ..."
 	}
-	return s
+	return strings.TrimSpace(s) + " ..."
 }
 
 // profile extracts, parses and annotates one ProfileXML value.
