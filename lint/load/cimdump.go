@@ -426,13 +426,20 @@ func readCIMProfile(f *model.File, v cimVal, id string, idOff int) []model.Probl
 		}}
 	}
 	text := v.text
-	repairs := cimRepairXML(&text)
 	name := id
 	if u, err := url.PathUnescape(id); err == nil {
 		name = u
 	}
 	n := len(f.Profiles)
+	// Most dumps parse as re-joined: repair and parse again only when not.
+	repairs := cimRepairNamespaces(&text)
 	probs := ParseProfiles(f, text.b, text.mapper(), name)
+	if len(f.Profiles) == n && slices.ContainsFunc(probs, func(p model.Problem) bool { return p.Kind == model.NotWellFormed }) {
+		if more := cimRepairErrors(&text, maxCIMRepairs-len(repairs)); len(more) > 0 {
+			repairs = append(repairs, more...)
+			probs = ParseProfiles(f, text.b, text.mapper(), name)
+		}
+	}
 	if len(f.Profiles) == n {
 		return probs // not well-formed even after the repairs: LOAD001 at the damage left
 	}

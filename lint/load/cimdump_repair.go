@@ -28,10 +28,11 @@ var cimRunTogether = regexp.MustCompile(`^<([A-Za-z_][\w.-]*?)(xmlns(?::[A-Za-z_
 // cimNamespaceRe is a namespace declaration with its quoted value.
 var cimNamespaceRe = regexp.MustCompile(`xmlns(?::[A-Za-z_][\w.-]*)?="([^"<>]*)"`)
 
-// cimRepairXML repairs the text until it parses, at most maxCIMRepairs times.
-func cimRepairXML(t *cimText) []cimRepair {
-	out := cimRepairNamespaces(t)
-	for len(out) < maxCIMRepairs {
+// cimRepairErrors repairs where the text stops parsing until it parses, at
+// most limit times.
+func cimRepairErrors(t *cimText, limit int) []cimRepair {
+	var out []cimRepair
+	for len(out) < limit {
 		at, msg, ok := cimXMLError(t.b)
 		if ok {
 			break

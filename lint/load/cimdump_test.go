@@ -332,7 +332,7 @@ func TestCIMDumpRepairs(t *testing.T) {
 		t.Fatal("the label of a flattened paste is mid-line")
 	}
 	v := cimValue(src.Text, lb, len(src.Text))
-	repairs := cimRepairXML(&v.text)
+	repairs := append(cimRepairNamespaces(&v.text), cimRepairErrors(&v.text, maxCIMRepairs)...)
 	if string(v.text.b) != cimTestProfile {
 		t.Errorf("repaired text differs:\n got %s\nwant %s", v.text.b, cimTestProfile)
 	}
